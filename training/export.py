@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Export a trained MISF generator to a model package (a folder under models/).
+
+The package holds:
+  model.pt                       TorchScript (scripted: any H, W multiple of 4) of
+                                 forward(image[B,3,H,W] in [0,1], mask[B,1,H,W] 1 = hole) -> composited RGB
+  model.yaml                     the descriptor (name, version, architecture, axes, ranges, sha256, training, ...)
+  test_input_image.npy, test_input_mask.npy, test_output.npy
+                                 a non-square test pair the Java side replays
+  generator.pth                  the generator in the release format {'iteration', 'generator'} (resume / import)
+  discriminator.pth              optional, to resume adversarial training
+
+Example:
+    python3 training/export.py --checkpoint training/runs/w16/generator.pth --width 16 --out models/misf-w16
+"""
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import sys
+
+import numpy as np
+import torch
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from misf.network import InpaintingModel, MISFGenerator, load_release_state  # noqa: E402
+
+TEST_SIZE = (64, 96)  # H, W: deliberately non-square
+
+CITATION = ("Li, X., Guo, Q., Lin, D., Li, P., Feng, W., Wang, S. MISF: Multi-level Interactive Siamese Filtering "
+            "for High-Fidelity Image Inpainting. CVPR 2022.")
+
+
+def sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def script_model(gen: MISFGenerator) -> torch.jit.ScriptModule:
+    return torch.jit.script(InpaintingModel(gen).eval())
+
+
+def test_pair(seed: int = 7):
+    g = torch.Generator().manual_seed(seed)
+    h, w = TEST_SIZE
+    image = torch.rand(1, 3, h, w, generator=g)
+    # a smooth image is a more telling test than noise: add gradients
+    yy, xx = torch.meshgrid(torch.linspace(0, 1, h), torch.linspace(0, 1, w), indexing="ij")
+    image = (0.5 * image + 0.25 * yy + 0.25 * xx).clamp(0, 1)
+    mask = torch.zeros(1, 1, h, w)
+    mask[:, :, 16:40, 24:60] = 1
+    mask[:, :, 50:54, 8:90] = 1
+    return image, mask
+
+
+def write_descriptor(path: str, desc: dict) -> None:
+    with open(path, "w") as f:
+        f.write("# MISF for Fiji model package descriptor (see README.md, 'Model packages')\n")
+        yaml.safe_dump(desc, f, sort_keys=False, default_flow_style=None, width=120)
+
+
+def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
+           generator_ckpt: str = None, discriminator_ckpt: str = None) -> dict:
+    os.makedirs(out, exist_ok=True)
+    gen = gen.eval()
+    scripted = script_model(gen)
+    model_path = os.path.join(out, "model.pt")
+    scripted.save(model_path)
+    image, mask = test_pair()
+    with torch.no_grad():
+        expected = InpaintingModel(gen).eval()(image, mask)
+        got = torch.jit.load(model_path)(image, mask)
+    diff = (expected - got).abs().max().item()
+    if diff > 1e-5:
+        raise SystemExit(f"TorchScript differs from the eager model by {diff}")
+    np.save(os.path.join(out, "test_input_image.npy"), image.numpy().astype(np.float32))
+    np.save(os.path.join(out, "test_input_mask.npy"), mask.numpy().astype(np.float32))
+    np.save(os.path.join(out, "test_output.npy"), expected.numpy().astype(np.float32))
+    if generator_ckpt and os.path.abspath(generator_ckpt) != os.path.abspath(os.path.join(out, "generator.pth")):
+        shutil.copyfile(generator_ckpt, os.path.join(out, "generator.pth"))
+    if discriminator_ckpt and os.path.exists(discriminator_ckpt):
+        shutil.copyfile(discriminator_ckpt, os.path.join(out, "discriminator.pth"))
+    desc = {
+        "format_version": 1,
+        "id": pid,
+        "name": name,
+        "version": version,
+        "description": "MISF image inpainting generator (Multi-level Interactive Siamese Filtering).",
+        "architecture": {"name": "MISF", "width": gen.width, "residual_blocks": gen.residual_blocks,
+                         "parameters": sum(p.numel() for p in gen.parameters())},
+        "weights": {"source": "model.pt", "format": "torchscript", "sha256": sha256(model_path),
+                    "pytorch_version": torch.__version__.split("+")[0]},
+        "inputs": [
+            {"name": "image", "axes": "bcyx", "channels": 3, "dtype": "float32", "data_range": [0.0, 1.0]},
+            {"name": "mask", "axes": "bcyx", "channels": 1, "dtype": "float32", "data_range": [0.0, 1.0],
+             "meaning": "1 = hole (to fill), 0 = known"},
+        ],
+        "outputs": [
+            {"name": "output", "axes": "bcyx", "channels": 3, "dtype": "float32", "data_range": [0.0, 1.0],
+             "meaning": "inpainted RGB, known pixels copied from the input"},
+        ],
+        "size": {"multiple_of": 4, "min": 16, "comfortable": 256, "max": 512},
+        "test": {"inputs": ["test_input_image.npy", "test_input_mask.npy"], "outputs": ["test_output.npy"],
+                 "tolerance": 1e-4},
+        "training": training,
+        "license": "Apache-2.0 (weights trained by the MISF for Fiji project)",
+        "citation": CITATION,
+    }
+    if extra:
+        desc.update(extra)
+    write_descriptor(os.path.join(out, "model.yaml"), desc)
+    return desc
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--checkpoint", required=True, help="release-format generator checkpoint (or a bare state dict)")
+    ap.add_argument("--discriminator", help="discriminator state dict to ship for resuming")
+    ap.add_argument("--width", type=int, default=16)
+    ap.add_argument("--blocks", type=int, default=8)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--id", default="misf-w16")
+    ap.add_argument("--name", default="MISF width 16 (default)")
+    ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
+    args = ap.parse_args()
+    gen = MISFGenerator(args.width, args.blocks)
+    ck = torch.load(args.checkpoint, map_location="cpu")
+    load_release_state(gen, ck)
+    training = {}
+    if args.training_json:
+        with open(args.training_json) as f:
+            training = json.load(f)
+    if isinstance(ck, dict) and "iteration" in ck:
+        training.setdefault("iterations", int(ck["iteration"]))
+    desc = export(gen, args.out, args.name, args.id, args.version, training,
+                  generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator)
+    print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
+
+
+if __name__ == "__main__":
+    main()

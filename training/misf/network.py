@@ -1,0 +1,162 @@
+"""The MISF generator, with the module tree and state-dict names of the authors' release.
+
+Width (64 in the release) and the number of residual blocks (8) are parameters, so that lighter
+variants share this code. Input: ``cat(image * (1 - mask), mask)`` with image RGB in [0, 1] and
+mask 1 = hole; H and W must be multiples of 4 (any aspect ratio). Output: RGB in [0, 1]
+(not yet composited with the known pixels).
+"""
+from typing import Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def filter_taps(features: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
+    """Per-pixel 3x3 filtering with zero padding.
+
+    ``weights`` has 9 channels per feature channel, ordered ``9 * n + t`` with tap ``t = 3 * i + j``
+    for row offset ``i - 1`` and column offset ``j - 1``. No normalisation, no bias.
+    """
+    b, c, h, w = features.shape
+    taps = weights.reshape(b, c, 9, h, w)
+    padded = F.pad(features, [1, 1, 1, 1])
+    out = torch.zeros_like(features)
+    for t in range(9):
+        i = t // 3
+        j = t % 3
+        out = out + taps[:, :, t] * padded[:, :, i:i + h, j:j + w]
+    return out
+
+
+def expand_feature_kernels(kernels: torch.Tensor, channels: int) -> torch.Tensor:
+    """Expand the predicted kernels to 9 per feature channel: weight ``9n + t`` is ``kernels[(9n + t) // 4]``.
+
+    This is exactly what the release's nearest-neighbour interpolation along the channel axis
+    (576 -> 2304 channels for width 64) does.
+    """
+    index = torch.div(torch.arange(9 * channels, device=kernels.device), 4, rounding_mode="floor")
+    return kernels.index_select(1, index)
+
+
+class Basic(nn.Module):
+    """Three 3x3 convolutions (padding 1), each followed by ReLU."""
+
+    def __init__(self, in_ch: int, out_ch: int):
+        super().__init__()
+        self.conv1 = nn.Sequential(
+            nn.Conv2d(in_ch, out_ch, 3, padding=1), nn.ReLU(),
+            nn.Conv2d(out_ch, out_ch, 3, padding=1), nn.ReLU(),
+            nn.Conv2d(out_ch, out_ch, 3, padding=1), nn.ReLU(),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.conv1(x)
+
+
+class KernelPredictionBranch(nn.Module):
+    """The KPB (``kpn_model``): predicts the feature-level and the image-level kernels."""
+
+    def __init__(self, width: int = 64, in_ch: int = 4):
+        super().__init__()
+        w = width
+        self.conv1 = Basic(in_ch, w)
+        self.conv2 = Basic(w, 2 * w)
+        self.conv3 = Basic(4 * w, 4 * w)
+        self.conv4 = Basic(4 * w, 8 * w)
+        self.conv7 = Basic(12 * w, 4 * w)
+        self.conv8 = Basic(8 * w, 2 * w)
+        self.conv9 = Basic(3 * w, w)
+        self.kernels = nn.Conv2d(4 * w, 9 * w, 1)
+        self.core_img = nn.Conv2d(w, 27, 1)
+        # Present in the released state dict, unused by the released forward pass.
+        self.conv_final = nn.Conv2d(12, 3, 3, padding=1)
+
+    def forward(self, x: torch.Tensor, skip: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        conv1 = self.conv1(x)
+        conv2 = torch.cat([self.conv2(F.avg_pool2d(conv1, 2)), skip], dim=1)
+        conv3 = self.conv3(F.avg_pool2d(conv2, 2))
+        kernels = self.kernels(conv3)
+        conv4 = self.conv4(conv3)
+        conv7 = self.conv7(torch.cat([conv3, conv4], dim=1))
+        up7 = F.interpolate(conv7, size=[conv2.shape[2], conv2.shape[3]], mode="bilinear", align_corners=False)
+        conv8 = self.conv8(torch.cat([conv2, up7], dim=1))
+        up8 = F.interpolate(conv8, size=[conv1.shape[2], conv1.shape[3]], mode="bilinear", align_corners=False)
+        conv9 = self.conv9(torch.cat([conv1, up8], dim=1))
+        return kernels, self.core_img(conv9)
+
+
+class ResnetBlock(nn.Module):
+    def __init__(self, dim: int, dilation: int = 2):
+        super().__init__()
+        self.conv_block = nn.Sequential(
+            nn.ReflectionPad2d(dilation),
+            nn.Conv2d(dim, dim, 3, dilation=dilation),
+            nn.InstanceNorm2d(dim, track_running_stats=False),
+            nn.ReLU(True),
+            nn.ReflectionPad2d(1),
+            nn.Conv2d(dim, dim, 3),
+            nn.InstanceNorm2d(dim, track_running_stats=False),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x + self.conv_block(x)
+
+
+class MISFGenerator(nn.Module):
+    """MISF generator: SIFB encoder, KPB, feature-level filtering, residual middle, decoder, image-level filtering."""
+
+    def __init__(self, width: int = 64, residual_blocks: int = 8):
+        super().__init__()
+        w = width
+        self.width = width
+        self.residual_blocks = residual_blocks
+        self.encoder0 = nn.Sequential(
+            nn.ReflectionPad2d(3), nn.Conv2d(4, w, 7),
+            nn.InstanceNorm2d(w, track_running_stats=False), nn.ReLU(True))
+        self.encoder1 = nn.Sequential(
+            nn.Conv2d(w, 2 * w, 4, stride=2, padding=1),
+            nn.InstanceNorm2d(2 * w, track_running_stats=False), nn.ReLU(True))
+        self.encoder2 = nn.Sequential(
+            nn.Conv2d(2 * w, 4 * w, 4, stride=2, padding=1),
+            nn.InstanceNorm2d(4 * w, track_running_stats=False), nn.ReLU(True))
+        self.middle = nn.Sequential(*[ResnetBlock(4 * w) for _ in range(residual_blocks)])
+        self.decoder = nn.Sequential(
+            nn.ConvTranspose2d(4 * w, 2 * w, 4, stride=2, padding=1),
+            nn.InstanceNorm2d(2 * w, track_running_stats=False), nn.ReLU(True),
+            nn.ConvTranspose2d(2 * w, w, 4, stride=2, padding=1),
+            nn.InstanceNorm2d(w, track_running_stats=False), nn.ReLU(True),
+            nn.ReflectionPad2d(3), nn.Conv2d(w, 3, 7))
+        self.kpn_model = KernelPredictionBranch(w)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        """``x``: (B, 4, H, W) = cat(image * (1 - mask), mask). Returns the raw prediction in [0, 1]."""
+        inputs = x
+        x = self.encoder0(x)
+        x = self.encoder1(x)
+        kernels, kernels_img = self.kpn_model(inputs, x)
+        x = self.encoder2(x)
+        x = filter_taps(x, expand_feature_kernels(kernels, x.shape[1]))
+        x = self.middle(x)
+        x = self.decoder(x)
+        x = filter_taps(x, kernels_img)
+        return (torch.tanh(x) + 1) / 2
+
+
+class InpaintingModel(nn.Module):
+    """What a model package holds: image (B,3,H,W) in [0,1] and mask (B,1,H,W), 1 = hole -> composited RGB."""
+
+    def __init__(self, generator: MISFGenerator):
+        super().__init__()
+        self.generator = generator
+
+    def forward(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        masked = image * (1 - mask)
+        out = self.generator(torch.cat([masked, mask], dim=1))
+        return out * mask + image * (1 - mask)
+
+
+def load_release_state(generator: MISFGenerator, checkpoint) -> None:
+    """Load a release-format checkpoint (``{'generator': state_dict, ...}``) or a bare state dict, strictly."""
+    state = checkpoint["generator"] if isinstance(checkpoint, dict) and "generator" in checkpoint else checkpoint
+    generator.load_state_dict(state, strict=True)

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Train a MISF generator on this machine (CPU) with resumable checkpoints, a log and periodic validation.
+
+Example (the default model):
+    nice -n 10 python3 training/train.py --run training/runs/w16 --width 16 --hours 2.2
+Resume: run the same command again (it continues from <run>/last.pt), or start from a model package
+with --init models/misf-w16 (its generator.pth and, if present, discriminator.pth).
+"""
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from misf.data import TrainingSampler, validation_cases, load_rgb, load_mask, centre_square  # noqa: E402
+from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_weighted_l1, nsgan_loss  # noqa: E402
+from misf.network import InpaintingModel, MISFGenerator  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
+
+
+def to_tensor(imgs: np.ndarray, masks: np.ndarray):
+    x = torch.from_numpy(imgs).permute(0, 3, 1, 2).float() / 255.0
+    m = torch.from_numpy(masks).unsqueeze(1).float()
+    return x, m
+
+
+def psnr_uint8(a: torch.Tensor, b: torch.Tensor) -> float:
+    a8 = (a.clamp(0, 1) * 255).to(torch.uint8).double()
+    b8 = (b.clamp(0, 1) * 255).to(torch.uint8).double()
+    mse = ((a8 - b8) ** 2).mean().item()
+    return 100.0 if mse == 0 else min(100.0, 10 * math.log10(255 ** 2 / mse))
+
+
+def load_validation(data: str, size: int, per_bin: int):
+    cases = validation_cases(data, size, per_bin)
+    imgs = np.stack([centre_square(load_rgb(p), size) for p, _, _ in cases])
+    masks = []
+    for _, mp, _ in cases:
+        m = load_mask(mp)
+        if m.shape[0] != size:
+            from PIL import Image
+            m = (np.asarray(Image.fromarray(m * 255).resize((size, size), Image.NEAREST)) > 127).astype(np.uint8)
+        masks.append(m)
+    return to_tensor(imgs, np.stack(masks)), [b for _, _, b in cases]
+
+
+@torch.no_grad()
+def validate(gen, val, bins):
+    (x, m), model = val, InpaintingModel(gen).eval()
+    scores = {0: [], 1: [], 2: []}
+    for i in range(0, x.shape[0], 16):
+        out = model(x[i:i + 16], m[i:i + 16])
+        for k in range(out.shape[0]):
+            scores[bins[i + k]].append(psnr_uint8(out[k], x[i + k]))
+    gen.train()
+    return [float(np.mean(scores[b])) for b in range(3)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--run", required=True, help="run folder: checkpoints and log")
+    ap.add_argument("--data", default=os.path.join(SHARED, "data"))
+    ap.add_argument("--backbone", default=os.path.join(SHARED, "reference", "lpips", "squeeze.backbone.pth"))
+    ap.add_argument("--width", type=int, default=16)
+    ap.add_argument("--blocks", type=int, default=8)
+    ap.add_argument("--size", type=int, default=128, help="training crop size")
+    ap.add_argument("--batch", type=int, default=8)
+    ap.add_argument("--lr", type=float, default=2e-4)
+    ap.add_argument("--beta1", type=float, default=0.5)
+    ap.add_argument("--beta2", type=float, default=0.9)
+    ap.add_argument("--d-lr-ratio", type=float, default=0.1)
+    ap.add_argument("--l1", type=float, default=1.0)
+    ap.add_argument("--adv", type=float, default=0.1)
+    ap.add_argument("--perceptual", type=float, default=0.1, help="SqueezeNet perceptual loss weight (0 = off)")
+    ap.add_argument("--style", type=float, default=0.0, help="SqueezeNet Gram style loss weight (0 = off)")
+    ap.add_argument("--hours", type=float, default=2.0, help="wall-time budget (the LR follows a cosine over it)")
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = time budget only)")
+    ap.add_argument("--val-every", type=int, default=250)
+    ap.add_argument("--val-per-bin", type=int, default=16)
+    ap.add_argument("--save-every", type=int, default=100)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--init", help="model package folder to start from (generator.pth / discriminator.pth)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    os.makedirs(args.run, exist_ok=True)
+    log = open(os.path.join(args.run, "log.tsv"), "a")
+
+    gen = MISFGenerator(args.width, args.blocks)
+    disc = PatchDiscriminator()
+    g_opt = torch.optim.Adam(gen.parameters(), lr=args.lr, betas=(args.beta1, args.beta2))
+    d_opt = torch.optim.Adam(disc.parameters(), lr=args.lr * args.d_lr_ratio, betas=(args.beta1, args.beta2))
+    feat_loss = SqueezeFeatureLoss(args.backbone) if (args.perceptual > 0 or args.style > 0) else None
+
+    state = {"step": 0, "samples": 0, "elapsed": 0.0, "best": None}
+    last = os.path.join(args.run, "last.pt")
+    if os.path.exists(last):
+        ck = torch.load(last, map_location="cpu")
+        gen.load_state_dict(ck["generator"])
+        disc.load_state_dict(ck["discriminator"])
+        g_opt.load_state_dict(ck["g_opt"])
+        d_opt.load_state_dict(ck["d_opt"])
+        state = ck["state"]
+        print(f"resumed {last} at step {state['step']}", flush=True)
+    elif args.init:
+        ck = torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")
+        gen.load_state_dict(ck["generator"], strict=True)
+        state["step"] = int(ck.get("iteration", 0))
+        dp = os.path.join(args.init, "discriminator.pth")
+        if os.path.exists(dp):
+            disc.load_state_dict(torch.load(dp, map_location="cpu"))
+        print(f"initialised from {args.init} (iteration {state['step']})", flush=True)
+    with open(os.path.join(args.run, "config.json"), "w") as f:
+        json.dump(vars(args), f, indent=1)
+
+    sampler = TrainingSampler(args.data, args.size, seed=args.seed + state["step"])
+    val = load_validation(args.data, args.size, args.val_per_bin)
+    budget = args.hours * 3600
+    start = time.time() - state["elapsed"]
+    print(f"{sum(p.numel() for p in gen.parameters())} generator parameters; {len(sampler.images)} training images",
+          flush=True)
+    if state["step"] == 0 or not os.path.exists(last):
+        log.write("step\tsamples\telapsed_s\tlr\tl1\tadv\tperc\tstyle\td_loss\tval_psnr_0_20\tval_psnr_20_40\tval_psnr_40_60\n")
+
+    while True:
+        elapsed = time.time() - start
+        if elapsed >= budget or (args.max_steps and state["step"] >= args.max_steps):
+            break
+        frac = min(1.0, elapsed / budget)
+        lr = args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
+        for g in g_opt.param_groups:
+            g["lr"] = lr
+        for g in d_opt.param_groups:
+            g["lr"] = lr * args.d_lr_ratio
+
+        x, m = to_tensor(*sampler.batch(args.batch))
+        out = gen(torch.cat([x * (1 - m), m], 1))
+        comp = out * m + x * (1 - m)
+
+        d_loss = torch.zeros(())
+        if args.adv > 0:
+            d_opt.zero_grad()
+            d_loss = (nsgan_loss(disc(x), True) + nsgan_loss(disc(comp.detach()), False)) / 2
+            d_loss.backward()
+            d_opt.step()
+
+        g_opt.zero_grad()
+        l1 = hole_weighted_l1(out, x, m)
+        adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros(())
+        perc = style = torch.zeros(())
+        if feat_loss is not None:
+            perc, style = feat_loss(out, x)
+        loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style
+        loss.backward()
+        g_opt.step()
+        state["step"] += 1
+        state["samples"] += args.batch
+        state["elapsed"] = time.time() - start
+
+        vals = ["", "", ""]
+        if state["step"] % args.val_every == 0:
+            v = validate(gen, val[0], val[1])
+            vals = [f"{p:.3f}" for p in v]
+            if state["best"] is None or v[0] + v[1] > state["best"]:
+                state["best"] = v[0] + v[1]
+                torch.save({"iteration": state["step"], "generator": gen.state_dict()}, os.path.join(args.run, "best_generator.pth"))
+        if state["step"] % 10 == 0 or vals[0]:
+            log.write(f"{state['step']}\t{state['samples']}\t{state['elapsed']:.0f}\t{lr:.2e}\t{l1.item():.4f}\t{adv.item():.4f}\t"
+                      f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals) + "\n")
+            log.flush()
+        if state["step"] % args.save_every == 0:
+            save(last, gen, disc, g_opt, d_opt, state)
+    save(last, gen, disc, g_opt, d_opt, state)
+    torch.save({"iteration": state["step"], "generator": gen.state_dict()}, os.path.join(args.run, "generator.pth"))
+    torch.save(disc.state_dict(), os.path.join(args.run, "discriminator.pth"))
+    print(f"done: {state['step']} steps, {state['samples']} samples, {state['elapsed']:.0f} s", flush=True)
+
+
+def save(path, gen, disc, g_opt, d_opt, state):
+    tmp = path + ".tmp"
+    torch.save({"generator": gen.state_dict(), "discriminator": disc.state_dict(), "g_opt": g_opt.state_dict(),
+                "d_opt": d_opt.state_dict(), "state": state}, tmp)
+    os.replace(tmp, path)
+
+
+if __name__ == "__main__":
+    main()
