@@ -1,0 +1,65 @@
+import hashlib
+import os
+
+import numpy as np
+import pytest
+import torch
+import yaml
+
+from conftest import REPO
+from export import export
+from misf.network import InpaintingModel, MISFGenerator
+
+DEFAULT = os.path.join(REPO, "models", "misf-w16")
+
+
+def test_scripted_model_matches_eager_at_two_sizes(tmp_path):
+    torch.manual_seed(4)
+    gen = MISFGenerator(8, 2).eval()
+    export(gen, str(tmp_path), "test", "test", "0.0.1", {})
+    scripted = torch.jit.load(str(tmp_path / "model.pt"))
+    eager = InpaintingModel(gen).eval()
+    for h, w in [(48, 80), (100, 36)]:
+        image = torch.rand(1, 3, h, w)
+        mask = (torch.rand(1, 1, h, w) > 0.7).float()
+        with torch.no_grad():
+            diff = (scripted(image, mask) - eager(image, mask)).abs().max().item()
+        assert diff <= 1e-5, (h, w, diff)
+
+
+def test_export_writes_a_consistent_package(tmp_path):
+    gen = MISFGenerator(8, 2)
+    desc = export(gen, str(tmp_path), "test", "test-id", "0.0.1", {"steps": 0})
+    with open(tmp_path / "model.yaml") as f:
+        on_disk = yaml.safe_load(f)
+    assert on_disk["architecture"] == {"name": "MISF", "width": 8, "residual_blocks": 2,
+                                       "parameters": sum(p.numel() for p in gen.parameters())}
+    assert on_disk["weights"]["sha256"] == hashlib.sha256((tmp_path / "model.pt").read_bytes()).hexdigest()
+    assert desc["test"]["inputs"] == ["test_input_image.npy", "test_input_mask.npy"]
+    image = np.load(tmp_path / "test_input_image.npy")
+    assert image.shape[2] != image.shape[3], "the test pair must be non-square"
+
+
+@pytest.mark.skipif(not os.path.isdir(DEFAULT), reason="no default package")
+def test_default_package_replays_its_test_pair():
+    with open(os.path.join(DEFAULT, "model.yaml")) as f:
+        desc = yaml.safe_load(f)
+    model_file = os.path.join(DEFAULT, desc["weights"]["source"])
+    with open(model_file, "rb") as f:
+        assert hashlib.sha256(f.read()).hexdigest() == desc["weights"]["sha256"]
+    model = torch.jit.load(model_file)
+    image, mask = (torch.from_numpy(np.load(os.path.join(DEFAULT, n))) for n in desc["test"]["inputs"])
+    expected = np.load(os.path.join(DEFAULT, desc["test"]["outputs"][0]))
+    with torch.no_grad():
+        got = model(image, mask).numpy()
+    assert np.abs(got - expected).max() <= desc["test"]["tolerance"]
+
+
+@pytest.mark.skipif(not os.path.isdir(DEFAULT), reason="no default package")
+def test_default_package_generator_checkpoint_resumes_strictly():
+    with open(os.path.join(DEFAULT, "model.yaml")) as f:
+        arch = yaml.safe_load(f)["architecture"]
+    gen = MISFGenerator(arch["width"], arch["residual_blocks"])
+    ck = torch.load(os.path.join(DEFAULT, "generator.pth"), map_location="cpu")
+    gen.load_state_dict(ck["generator"], strict=True)
+    assert "iteration" in ck
