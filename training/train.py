@@ -77,6 +77,8 @@ def main():
     ap.add_argument("--beta2", type=float, default=0.9)
     ap.add_argument("--d-lr-ratio", type=float, default=0.1)
     ap.add_argument("--l1", type=float, default=1.0)
+    ap.add_argument("--hole-l1", type=float, default=0.0,
+                    help="extra L1 on hole pixels only (mean over the hole); 0 = the release's loss alone")
     ap.add_argument("--adv", type=float, default=0.1)
     ap.add_argument("--perceptual", type=float, default=0.1, help="SqueezeNet perceptual loss weight (0 = off)")
     ap.add_argument("--style", type=float, default=0.0, help="SqueezeNet Gram style loss weight (0 = off)")
@@ -155,6 +157,8 @@ def main():
 
         g_opt.zero_grad()
         l1 = hole_weighted_l1(out, x, m)
+        if args.hole_l1 > 0:
+            l1 = l1 + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
         adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros(())
         perc = style = torch.zeros(())
         if feat_loss is not None:
