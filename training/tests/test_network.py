@@ -96,3 +96,19 @@ def test_known_pixels_are_copied_and_holes_filled():
     keep = (mask == 0).expand_as(image)
     assert torch.equal(out[keep], image[keep])
     assert not torch.allclose(out[~keep], image[~keep])
+
+
+PARITY = os.path.join(os.path.dirname(__file__), "fixtures", "official_parity_w64.npz")
+
+
+def test_same_output_as_the_authors_network():
+    """The fixture holds an input and the output of the authors' released InpaintGenerator (their code,
+    run outside this repository) with the weights of ``torch.manual_seed(0); MISFGenerator(64)`` loaded
+    strictly into it. Our network with the same weights must give the same output."""
+    import numpy as np
+    data = np.load(PARITY)
+    torch.manual_seed(0)
+    ours = MISFGenerator(64).eval()
+    with torch.no_grad():
+        out = ours(torch.from_numpy(data["x"])).numpy()
+    assert np.abs(out - data["official"]).max() <= 1e-5
