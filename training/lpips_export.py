@@ -170,6 +170,18 @@ def test_pair(example_dir: str = None, size=(47, 61), seed: int = 3):
     return a, b
 
 
+def smallest_side(model: nn.Module, limit: int = 256) -> int:
+    """The smallest square side the backbone accepts (its pooling stages need a minimum size)."""
+    with torch.no_grad():
+        for side in range(1, limit + 1):
+            try:
+                model(torch.zeros(1, 3, side, side), torch.zeros(1, 3, side, side))
+                return side
+            except RuntimeError:
+                continue
+    raise SystemExit(f"The model accepts no image up to {limit}x{limit}.")
+
+
 def export(model: Lpips, net: str, out: str, sources: dict, example_dir: str = None) -> dict:
     os.makedirs(out, exist_ok=True)
     scripted = torch.jit.script(model)
@@ -205,6 +217,7 @@ def export(model: Lpips, net: str, out: str, sources: dict, example_dir: str = N
         ],
         "outputs": [{"name": "distance", "axes": "b", "dtype": "float32",
                      "meaning": "LPIPS distance per batch item, 0 = identical"}],
+        "size": {"min": smallest_side(model)},
         "test": {"inputs": ["test_input_a.npy", "test_input_b.npy"], "outputs": ["test_output.npy"],
                  "tolerance": 1e-5},
         "sources": sources,
