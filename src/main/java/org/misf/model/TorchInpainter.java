@@ -193,24 +193,45 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 	public synchronized long networkCalls() { return networkCalls; }
 
 	/**
-	 * Times the bare forward pass on arrays that already exist ({@code runs} calls of batch x 3 x h x w),
-	 * for the benchmark's overhead figure; returns nanoseconds per call.
+	 * A bare forward pass on arrays made once (batch x 3 x h x w, a centred hole), for the benchmark's
+	 * overhead figure: what the network costs without any Java-side work around it.
 	 */
-	public synchronized double timeForward(final int batch, final int height, final int width, final int runs) {
-		try (NDManager m = model.getNDManager().newSubManager()) {
-			final NDArray img = m.randomUniform(0, 1, new Shape(batch, 3, height, width));
-			final NDArray msk = m.zeros(new Shape(batch, 1, height, width));
+	public ForwardProbe forwardProbe(final int batch, final int height, final int width) {
+		return new ForwardProbe(batch, height, width);
+	}
+
+	/** See {@link #forwardProbe}; close it to free its arrays. */
+	public final class ForwardProbe implements AutoCloseable {
+
+		private final NDManager manager;
+		private final NDList input;
+
+		private ForwardProbe(final int batch, final int height, final int width) {
+			manager = model.getNDManager().newSubManager();
+			final NDArray img = manager.randomUniform(0, 1, new Shape(batch, 3, height, width));
+			final NDArray msk = manager.zeros(new Shape(batch, 1, height, width));
 			msk.set(new ai.djl.ndarray.index.NDIndex(":, :, {}:{}, {}:{}", height / 4, height / 2, width / 4, width / 2),
 				1f);
-			final NDList in = new NDList(img, msk);
-			predictor.predict(in).close();
-			final long t0 = System.nanoTime();
-			for (int i = 0; i < runs; i++)
-				predictor.predict(in).close();
-			return (System.nanoTime() - t0) / (double) runs;
+			input = new NDList(img, msk);
 		}
-		catch (final TranslateException e) {
-			throw new InpaintingException("The model of package " + pkg + " failed (" + firstLine(e) + ").", e);
+
+		/** Runs the forward pass once and returns its time in nanoseconds. */
+		public long runOnce() {
+			synchronized (TorchInpainter.this) {
+				final long t0 = System.nanoTime();
+				try {
+					predictor.predict(input).close();
+				}
+				catch (final TranslateException e) {
+					throw new InpaintingException("The model of package " + pkg + " failed (" + firstLine(e) + ").", e);
+				}
+				return System.nanoTime() - t0;
+			}
+		}
+
+		@Override
+		public void close() {
+			manager.close();
 		}
 	}
 
