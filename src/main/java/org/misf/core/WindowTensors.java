@@ -96,11 +96,12 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 	}
 
 	/**
-	 * Writes the network output of one window ({@code out} from {@code offset}: 3 x H x W) into the hole
-	 * pixels of its core that no earlier window owns. Returns the number of pixels written.
+	 * Writes the network output of one window ({@code out} from {@code offset}: 3 x H x W; its mask
+	 * {@code netMask} from {@code maskOffset}: H x W) into the hole pixels of its core that no earlier window
+	 * owns. Returns the number of pixels written.
 	 */
-	long paste(final Window w, final float[] out, final int offset, final IntensityMapping map,
-		final List<? extends Interval> earlierCores)
+	long paste(final Window w, final float[] out, final int offset, final float[] netMask, final int maskOffset,
+		final IntensityMapping map, final List<? extends Interval> earlierCores)
 	{
 		final int W = w.netWidth(), H = w.netHeight(), hw = W * H, k = w.scale();
 		final long rx = w.region().min(0), ry = w.region().min(1);
@@ -120,14 +121,28 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 						u[c] = out[idx + c * hw];
 				}
 				else {
+					// bilinear, but only over network cells that are holes: known cells hold shrunk copies of
+					// the surrounding pixels, which must not bleed into the fill
 					final double fx = clamp((x - rx + 0.5) / k - 0.5, W - 1), fy = clamp((y - ry + 0.5) / k - 0.5, H - 1);
 					final int x0 = (int) fx, y0 = (int) fy;
 					final int x1 = Math.min(x0 + 1, W - 1), y1 = Math.min(y0 + 1, H - 1);
 					final double ax = fx - x0, ay = fy - y0;
+					final int[] cells = { y0 * W + x0, y0 * W + x1, y1 * W + x0, y1 * W + x1 };
+					final double[] weights = { (1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay };
+					double sum = 0;
+					for (int q = 0; q < 4; q++)
+						if (netMask[maskOffset + cells[q]] > 0) sum += weights[q];
+					final int own = (int) Math.min(H - 1, (y - ry) / k) * W + (int) Math.min(W - 1, (x - rx) / k);
 					for (int c = 0; c < 3; c++) {
 						final int o = offset + c * hw;
-						u[c] = (float) ((1 - ay) * ((1 - ax) * out[o + y0 * W + x0] + ax * out[o + y0 * W + x1]) + ay * ((1 -
-							ax) * out[o + y1 * W + x0] + ax * out[o + y1 * W + x1]));
+						if (sum <= 0) {
+							u[c] = out[o + own];
+							continue;
+						}
+						double v = 0;
+						for (int q = 0; q < 4; q++)
+							if (netMask[maskOffset + cells[q]] > 0) v += weights[q] * out[o + cells[q]];
+						u[c] = (float) (v / sum);
 					}
 				}
 				if (ra.length == 3) {
