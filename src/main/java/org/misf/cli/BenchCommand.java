@@ -39,7 +39,8 @@ public final class BenchCommand implements Subcommand {
 		"Usage: bench [--model PATH|default] [--device auto|cpu|gpu] [--runs R] [--large SIDE] [--windows N]",
 		"  --runs R     timed runs per window size (default 5)",
 		"  --large SIDE side of the large RGB 8-bit test image (default 8000)",
-		"  --windows N  windows for the memory-growth run (default 1000)");
+		"  --windows N  windows for the memory-growth run (default 1000)",
+		"  --threads N  CPU threads for the network (default: PyTorch's, one per core)");
 
 	@Override
 	public String name() { return "bench"; }
@@ -53,12 +54,14 @@ public final class BenchCommand implements Subcommand {
 	public int run(final List<String> args, final PrintStream out, final PrintStream err) {
 		final Options o;
 		try {
-			o = new Options(args, new HashSet<>(Arrays.asList("model", "device", "runs", "large", "windows")),
+			o = new Options(args, new HashSet<>(Arrays.asList("model", "device", "runs", "large", "windows",
+				"threads")),
 				Collections.singleton("help"));
 			if (o.has("help")) {
 				out.println(USAGE);
 				return 0;
 			}
+			Threads.apply(o);
 		}
 		catch (final Options.UsageException e) {
 			err.println("error: " + e.getMessage());
@@ -68,13 +71,14 @@ public final class BenchCommand implements Subcommand {
 			final long t0 = System.nanoTime();
 			final ModelPackage pkg = ModelPackage.open(o.get("model", "default"));
 			try (TorchInpainter in = (TorchInpainter) Inpainters.open(pkg, Device.parse(o.get("device", "auto")))) {
-				out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible; load + warm-up %.2f s", pkg, in
-					.device(), Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9));
+				out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible, network threads %s; load + warm-up %.2f s",
+					pkg, in.device(), Runtime.getRuntime().availableProcessors(), System.getProperty(Threads.PROPERTY,
+						"PyTorch default"), (System.nanoTime() - t0) / 1e9));
 				final int runs = o.getInt("runs", 5);
 				for (final int size : new int[] { 256, 512 })
 					windowTime(in, size, runs, out);
-				largeImage(in, o.getInt("large", 8000), out);
 				memoryGrowth(in, o.getInt("windows", 1000), out);
+				largeImage(in, o.getInt("large", 8000), out);
 			}
 			return 0;
 		}
@@ -127,7 +131,7 @@ public final class BenchCommand implements Subcommand {
 			for (final UnsignedByteType t : Views.interval(mask, new long[] { x, y }, new long[] { x + 19, y + 11 }))
 				t.set(255);
 		}
-		System.gc();
+		final long heapBefore = usedHeapAfterGc();
 		resetPeaks();
 		final long rssBefore = procStatusKb("VmRSS");
 		final long t0 = System.nanoTime();
@@ -137,10 +141,11 @@ public final class BenchCommand implements Subcommand {
 		final long rssAfter = procStatusKb("VmRSS");
 		out.println(String.format(Locale.ROOT,
 			"large image %dx%d RGB 8-bit (%d MB + %d MB mask), %d holes: %.2f s, %d windows, largest network input %d px " +
-				"(%.0fx%.0f); peak heap during the call %d MB; RSS %d MB before the images, %d MB before the call, %d MB " +
-				"after (peak RSS of the process %d MB)", side, side, 3L * side * side >> 20, (long) side * side >> 20, holes,
-			seconds, r.windows(), r.largestInput(), Math.sqrt(r.largestInput()), Math.sqrt(r.largestInput()),
-			peakHeapMb(), rss0 >> 10, rssBefore >> 10, rssAfter >> 10, procStatusKb("VmHWM") >> 10));
+				"(%.0fx%.0f); heap %d MB before the call (the images), peak %d MB during it; RSS %d MB before the images, " +
+				"%d MB before the call, %d MB after (peak RSS of the process %d MB)", side, side, 3L * side * side >> 20,
+			(long) side * side >> 20, holes, seconds, r.windows(), r.largestInput(), Math.sqrt(r.largestInput()), Math.sqrt(r
+				.largestInput()), heapBefore >> 20, peakHeapMb(), rss0 >> 10, rssBefore >> 10, rssAfter >> 10, procStatusKb(
+					"VmHWM") >> 10));
 	}
 
 	/** Many windows through the full path; native (RSS) and heap memory must stay flat. */
@@ -152,6 +157,7 @@ public final class BenchCommand implements Subcommand {
 			for (final UnsignedByteType t : Views.interval(mask, p, new long[] { p[0] + 7, p[1] + 7 }))
 				t.set(255);
 		final InpaintOptions options = InpaintOptions.DEFAULTS.withMargin(24).withBatchSize(4);
+		usedHeapAfterGc();
 		int done = 0;
 		long rssAtTenth = -1, heapAtTenth = -1;
 		final long t0 = System.nanoTime();

@@ -54,6 +54,7 @@ public final class InpaintCommand implements Subcommand {
 		"  --range auto|display|MIN,MAX  intensity range mapped to [0,1] (default auto: 8/16-bit type range,",
 		"                         32-bit min/max of the known pixels; display = the file's ImageJ display range)",
 		"  --shard I/N            only every N-th image starting at I (0 <= I < N), for job arrays",
+		"  --threads N            CPU threads for the network (default: PyTorch's, one per core; use fewer on busy machines)",
 		"  --quiet                no progress bar",
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
 		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done.");
@@ -74,7 +75,7 @@ public final class InpaintCommand implements Subcommand {
 		final boolean displayRange;
 		try {
 			o = new Options(args, new HashSet<>(Arrays.asList("out", "model", "device", "dilate", "margin", "batch",
-				"range", "shard")), new HashSet<>(Arrays.asList("quiet", "help")));
+				"range", "shard", "threads")), new HashSet<>(Arrays.asList("quiet", "help")));
 			if (o.has("help")) {
 				out.println(USAGE);
 				return 0;
@@ -87,6 +88,7 @@ public final class InpaintCommand implements Subcommand {
 			displayRange = range.equals("display");
 			if (!displayRange && !range.equals("auto")) opt = withRange(opt, range);
 			options = opt;
+			Threads.apply(o);
 			jobs = jobs(Paths.get(o.positional().get(0)), Paths.get(o.positional().get(1)), o.get("out", ""), o.get(
 				"shard", null));
 		}

@@ -9,6 +9,7 @@ import net.imglib2.Interval;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessible;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -25,11 +26,13 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 	private final ChannelPlanes<T> planes;
 	private final DilatedMask<M> holes;
 	private final RandomAccessible<T>[] extended;
+	private final FinalInterval bounds;
 
 	@SuppressWarnings("unchecked")
 	WindowTensors(final ChannelPlanes<T> planes, final DilatedMask<M> holes) {
 		this.planes = planes;
 		this.holes = holes;
+		bounds = new FinalInterval(planes.width(), planes.height());
 		extended = new RandomAccessible[planes.count()];
 		for (int c = 0; c < extended.length; c++)
 			extended[c] = Views.extendMirrorDouble(planes.plane(c));
@@ -41,8 +44,8 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		for (final Window w : windows) {
 			for (final FinalInterval strip : strips(w.region(), STRIP_ROWS)) {
 				final boolean[] h = holes.read(strip);
-				for (final RandomAccessible<T> plane : extended) {
-					final Cursor<T> c = Views.flatIterable(Views.interval(plane, strip)).cursor();
+				for (int p = 0; p < extended.length; p++) {
+					final Cursor<T> c = read(p, strip);
 					for (int i = 0; i < h.length; i++) {
 						final double v = c.next().getRealDouble();
 						if (!h[i]) {
@@ -76,7 +79,7 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 				for (int i = 0; i < h.length; i++)
 					if (h[i]) mask[maskBase + (netY0 + i / sw / k) * W + (i % sw) / k] = 1;
 				for (int c = 0; c < extended.length; c++) {
-					final Cursor<T> cur = Views.flatIterable(Views.interval(extended[c], strip)).cursor();
+					final Cursor<T> cur = read(c, strip);
 					final int base = imageBase + c * hw;
 					for (int i = 0; i < h.length; i++)
 						image[base + (netY0 + i / sw / k) * W + (i % sw) / k] += map.toUnit(cur.next().getRealDouble()) *
@@ -161,6 +164,12 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 			}
 		}
 		return written;
+	}
+
+	/** A flat cursor over a strip of plane c: directly on the plane inside the image, mirrored beyond it. */
+	private Cursor<T> read(final int c, final FinalInterval strip) {
+		final boolean inside = Intervals.contains(bounds, strip);
+		return Views.flatIterable(Views.interval(inside ? planes.plane(c) : extended[c], strip)).cursor();
 	}
 
 	@SuppressWarnings("unchecked")

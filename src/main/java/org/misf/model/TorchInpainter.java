@@ -1,6 +1,7 @@
 package org.misf.model;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
@@ -143,25 +144,23 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 	public <T extends RealType<T>, M extends RealType<M>> InpaintResult inpaint(final RandomAccessibleInterval<T> image,
 		final RandomAccessibleInterval<M> mask, final InpaintOptions options, final ProgressListener progress)
 	{
-		final long t0 = System.currentTimeMillis();
-		try {
-			final InpaintingReport r = WindowedInpainting.inpaint(image, mask, settings(options), options.rangeMin(),
-				options.rangeMax(), this, progress == null ? ProgressListener.NONE : progress);
-			return new InpaintResult(r.holePixels(), r.windows(), System.currentTimeMillis() - t0);
-		}
-		catch (final BadInputException e) {
-			throw new InpaintingException(e.getMessage(), e);
-		}
+		return timed(() -> WindowedInpainting.inpaint(image, mask, settings(options), options.rangeMin(), options
+			.rangeMax(), this, progress == null ? ProgressListener.NONE : progress));
 	}
 
 	@Override
 	public <M extends RealType<M>> InpaintResult inpaintARGB(final RandomAccessibleInterval<ARGBType> image,
 		final RandomAccessibleInterval<M> mask, final InpaintOptions options, final ProgressListener progress)
 	{
+		return timed(() -> WindowedInpainting.inpaintARGB(image, mask, settings(options), options.rangeMin(), options
+			.rangeMax(), this, progress == null ? ProgressListener.NONE : progress));
+	}
+
+	/** Runs the work, times it, and turns bad-input errors of {@code core} into {@link InpaintingException}s. */
+	private static InpaintResult timed(final Supplier<InpaintingReport> work) {
 		final long t0 = System.currentTimeMillis();
 		try {
-			final InpaintingReport r = WindowedInpainting.inpaintARGB(image, mask, settings(options), options.rangeMin(),
-				options.rangeMax(), this, progress == null ? ProgressListener.NONE : progress);
+			final InpaintingReport r = work.get();
 			return new InpaintResult(r.holePixels(), r.windows(), System.currentTimeMillis() - t0);
 		}
 		catch (final BadInputException e) {

@@ -29,6 +29,7 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,7 @@ class InpaintCommandTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void batchIsResumableGoesOnAfterBadFilesAndChangesOnlyHoles() throws IOException {
 		final Path out = tmp.resolve("out");
 		final byte[] inputBefore = Files.readAllBytes(images.resolve("b_gray16.tif"));

@@ -95,6 +95,7 @@ class TorchInpainterTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void batchedWindowsGiveTheSameResultAsSingleWindows() {
 		final ArrayImg<UnsignedByteType, ?> a = ArrayImgs.unsignedBytes(400, 120, 3);
 		final Random r = new Random(4);
