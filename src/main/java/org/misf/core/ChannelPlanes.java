@@ -42,8 +42,11 @@ public final class ChannelPlanes<T extends RealType<T>> {
 	public static ChannelPlanes<UnsignedByteType> ofARGB(final RandomAccessibleInterval<ARGBType> image) {
 		if (image.numDimensions() != 2)
 			throw new BadInputException("An ARGB image must be 2D (x, y), not " + describe(image) + ".");
-		final RandomAccessibleInterval<UnsignedByteType> rgb = Converters.argbChannels(Views.zeroMin(image), 1, 2, 3);
-		return of(rgb);
+		final RandomAccessibleInterval<ARGBType> img = Views.zeroMin(image);
+		final List<RandomAccessibleInterval<UnsignedByteType>> planes = new ArrayList<>();
+		for (int c = 1; c <= 3; c++)
+			planes.add(Converters.convert(img, new ArgbChannelConverter(c)));
+		return new ChannelPlanes<>(planes);
 	}
 
 	public int count() { return planes.size(); }

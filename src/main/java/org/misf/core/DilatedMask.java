@@ -16,11 +16,13 @@ import net.imglib2.view.Views;
  */
 final class DilatedMask<M extends RealType<M>> {
 
+	private final RandomAccessibleInterval<M> plain;
 	private final RandomAccessible<M> mask;
 	private final int dilation;
 
 	DilatedMask(final RandomAccessibleInterval<M> mask, final int dilation) {
-		this.mask = Views.extendMirrorDouble(Views.zeroMin(mask));
+		this.plain = Views.zeroMin(mask);
+		this.mask = Views.extendMirrorDouble(plain);
 		this.dilation = dilation;
 	}
 
@@ -30,7 +32,8 @@ final class DilatedMask<M extends RealType<M>> {
 		final FinalInterval big = Intervals.expand(iv, d);
 		final int bw = (int) big.dimension(0), bh = (int) big.dimension(1);
 		final boolean[] raw = new boolean[bw * bh];
-		final Cursor<M> c = Views.flatIterable(Views.interval(mask, big)).cursor();
+		final Cursor<M> c = Views.flatIterable(Views.interval(Intervals.contains(plain, big) ? plain : mask, big))
+			.cursor();
 		for (int i = 0; i < raw.length; i++)
 			raw[i] = c.next().getRealDouble() != 0;
 		if (d == 0) return raw;

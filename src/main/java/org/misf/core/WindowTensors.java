@@ -9,6 +9,7 @@ import net.imglib2.Interval;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessible;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -25,11 +26,13 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 	private final ChannelPlanes<T> planes;
 	private final DilatedMask<M> holes;
 	private final RandomAccessible<T>[] extended;
+	private final FinalInterval bounds;
 
 	@SuppressWarnings("unchecked")
 	WindowTensors(final ChannelPlanes<T> planes, final DilatedMask<M> holes) {
 		this.planes = planes;
 		this.holes = holes;
+		bounds = new FinalInterval(planes.width(), planes.height());
 		extended = new RandomAccessible[planes.count()];
 		for (int c = 0; c < extended.length; c++)
 			extended[c] = Views.extendMirrorDouble(planes.plane(c));
@@ -41,8 +44,8 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		for (final Window w : windows) {
 			for (final FinalInterval strip : strips(w.region(), STRIP_ROWS)) {
 				final boolean[] h = holes.read(strip);
-				for (final RandomAccessible<T> plane : extended) {
-					final Cursor<T> c = Views.flatIterable(Views.interval(plane, strip)).cursor();
+				for (int p = 0; p < extended.length; p++) {
+					final Cursor<T> c = read(p, strip);
 					for (int i = 0; i < h.length; i++) {
 						final double v = c.next().getRealDouble();
 						if (!h[i]) {
@@ -76,7 +79,7 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 				for (int i = 0; i < h.length; i++)
 					if (h[i]) mask[maskBase + (netY0 + i / sw / k) * W + (i % sw) / k] = 1;
 				for (int c = 0; c < extended.length; c++) {
-					final Cursor<T> cur = Views.flatIterable(Views.interval(extended[c], strip)).cursor();
+					final Cursor<T> cur = read(c, strip);
 					final int base = imageBase + c * hw;
 					for (int i = 0; i < h.length; i++)
 						image[base + (netY0 + i / sw / k) * W + (i % sw) / k] += map.toUnit(cur.next().getRealDouble()) *
@@ -96,11 +99,12 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 	}
 
 	/**
-	 * Writes the network output of one window ({@code out} from {@code offset}: 3 x H x W) into the hole
-	 * pixels of its core that no earlier window owns. Returns the number of pixels written.
+	 * Writes the network output of one window ({@code out} from {@code offset}: 3 x H x W; its mask
+	 * {@code netMask} from {@code maskOffset}: H x W) into the hole pixels of its core that no earlier window
+	 * owns. Returns the number of pixels written.
 	 */
-	long paste(final Window w, final float[] out, final int offset, final IntensityMapping map,
-		final List<? extends Interval> earlierCores)
+	long paste(final Window w, final float[] out, final int offset, final float[] netMask, final int maskOffset,
+		final IntensityMapping map, final List<? extends Interval> earlierCores)
 	{
 		final int W = w.netWidth(), H = w.netHeight(), hw = W * H, k = w.scale();
 		final long rx = w.region().min(0), ry = w.region().min(1);
@@ -120,14 +124,28 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 						u[c] = out[idx + c * hw];
 				}
 				else {
+					// bilinear, but only over network cells that are holes: known cells hold shrunk copies of
+					// the surrounding pixels, which must not bleed into the fill
 					final double fx = clamp((x - rx + 0.5) / k - 0.5, W - 1), fy = clamp((y - ry + 0.5) / k - 0.5, H - 1);
 					final int x0 = (int) fx, y0 = (int) fy;
 					final int x1 = Math.min(x0 + 1, W - 1), y1 = Math.min(y0 + 1, H - 1);
 					final double ax = fx - x0, ay = fy - y0;
+					final int[] cells = { y0 * W + x0, y0 * W + x1, y1 * W + x0, y1 * W + x1 };
+					final double[] weights = { (1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay };
+					double sum = 0;
+					for (int q = 0; q < 4; q++)
+						if (netMask[maskOffset + cells[q]] > 0) sum += weights[q];
+					final int own = (int) Math.min(H - 1, (y - ry) / k) * W + (int) Math.min(W - 1, (x - rx) / k);
 					for (int c = 0; c < 3; c++) {
 						final int o = offset + c * hw;
-						u[c] = (float) ((1 - ay) * ((1 - ax) * out[o + y0 * W + x0] + ax * out[o + y0 * W + x1]) + ay * ((1 -
-							ax) * out[o + y1 * W + x0] + ax * out[o + y1 * W + x1]));
+						if (sum <= 0) {
+							u[c] = out[o + own];
+							continue;
+						}
+						double v = 0;
+						for (int q = 0; q < 4; q++)
+							if (netMask[maskOffset + cells[q]] > 0) v += weights[q] * out[o + cells[q]];
+						u[c] = (float) (v / sum);
 					}
 				}
 				if (ra.length == 3) {
@@ -146,6 +164,12 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 			}
 		}
 		return written;
+	}
+
+	/** A flat cursor over a strip of plane c: directly on the plane inside the image, mirrored beyond it. */
+	private Cursor<T> read(final int c, final FinalInterval strip) {
+		final boolean inside = Intervals.contains(bounds, strip);
+		return Views.flatIterable(Views.interval(inside ? planes.plane(c) : extended[c], strip)).cursor();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -65,6 +65,7 @@ public final class WindowedInpainting {
 		// run all windows first; write nothing until all succeeded
 		final List<Window> done = new ArrayList<>(windows.size());
 		final List<float[]> outputs = new ArrayList<>(windows.size());
+		final List<float[]> masks = new ArrayList<>(windows.size());
 		final List<Integer> offsets = new ArrayList<>(windows.size());
 		long largest = 0;
 		int scaled = 0;
@@ -84,7 +85,8 @@ public final class WindowedInpainting {
 			for (int b = 0; b < batch.size(); b++) {
 				done.add(batch.get(b));
 				outputs.add(out);
-				offsets.add(b * 3 * W * H);
+				masks.add(m);
+				offsets.add(b * W * H);
 				if (batch.get(b).scale() > 1) scaled++;
 			}
 			largest = Math.max(largest, (long) W * H);
@@ -99,8 +101,9 @@ public final class WindowedInpainting {
 			final List<FinalInterval> earlier = new ArrayList<>();
 			for (int j = 0; j < i; j++)
 				if (!Intervals.isEmpty(Intervals.intersect(done.get(j).core(), w.core()))) earlier.add(done.get(j).core());
-			written += tensors.paste(w, outputs.get(i), offsets.get(i), map, earlier);
+			written += tensors.paste(w, outputs.get(i), 3 * offsets.get(i), masks.get(i), offsets.get(i), map, earlier);
 			outputs.set(i, null);
+			masks.set(i, null);
 		}
 		return new InpaintingReport(written, windows.size(), scaled, largest, map);
 	}

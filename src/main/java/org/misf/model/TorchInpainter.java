@@ -1,6 +1,7 @@
 package org.misf.model;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
@@ -143,25 +144,23 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 	public <T extends RealType<T>, M extends RealType<M>> InpaintResult inpaint(final RandomAccessibleInterval<T> image,
 		final RandomAccessibleInterval<M> mask, final InpaintOptions options, final ProgressListener progress)
 	{
-		final long t0 = System.currentTimeMillis();
-		try {
-			final InpaintingReport r = WindowedInpainting.inpaint(image, mask, settings(options), options.rangeMin(),
-				options.rangeMax(), this, progress == null ? ProgressListener.NONE : progress);
-			return new InpaintResult(r.holePixels(), r.windows(), System.currentTimeMillis() - t0);
-		}
-		catch (final BadInputException e) {
-			throw new InpaintingException(e.getMessage(), e);
-		}
+		return timed(() -> WindowedInpainting.inpaint(image, mask, settings(options), options.rangeMin(), options
+			.rangeMax(), this, progress == null ? ProgressListener.NONE : progress));
 	}
 
 	@Override
 	public <M extends RealType<M>> InpaintResult inpaintARGB(final RandomAccessibleInterval<ARGBType> image,
 		final RandomAccessibleInterval<M> mask, final InpaintOptions options, final ProgressListener progress)
 	{
+		return timed(() -> WindowedInpainting.inpaintARGB(image, mask, settings(options), options.rangeMin(), options
+			.rangeMax(), this, progress == null ? ProgressListener.NONE : progress));
+	}
+
+	/** Runs the work, times it, and turns bad-input errors of {@code core} into {@link InpaintingException}s. */
+	private static InpaintResult timed(final Supplier<InpaintingReport> work) {
 		final long t0 = System.currentTimeMillis();
 		try {
-			final InpaintingReport r = WindowedInpainting.inpaintARGB(image, mask, settings(options), options.rangeMin(),
-				options.rangeMax(), this, progress == null ? ProgressListener.NONE : progress);
+			final InpaintingReport r = work.get();
 			return new InpaintResult(r.holePixels(), r.windows(), System.currentTimeMillis() - t0);
 		}
 		catch (final BadInputException e) {
@@ -193,24 +192,45 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 	public synchronized long networkCalls() { return networkCalls; }
 
 	/**
-	 * Times the bare forward pass on arrays that already exist ({@code runs} calls of batch x 3 x h x w),
-	 * for the benchmark's overhead figure; returns nanoseconds per call.
+	 * A bare forward pass on arrays made once (batch x 3 x h x w, a centred hole), for the benchmark's
+	 * overhead figure: what the network costs without any Java-side work around it.
 	 */
-	public synchronized double timeForward(final int batch, final int height, final int width, final int runs) {
-		try (NDManager m = model.getNDManager().newSubManager()) {
-			final NDArray img = m.randomUniform(0, 1, new Shape(batch, 3, height, width));
-			final NDArray msk = m.zeros(new Shape(batch, 1, height, width));
+	public ForwardProbe forwardProbe(final int batch, final int height, final int width) {
+		return new ForwardProbe(batch, height, width);
+	}
+
+	/** See {@link #forwardProbe}; close it to free its arrays. */
+	public final class ForwardProbe implements AutoCloseable {
+
+		private final NDManager manager;
+		private final NDList input;
+
+		private ForwardProbe(final int batch, final int height, final int width) {
+			manager = model.getNDManager().newSubManager();
+			final NDArray img = manager.randomUniform(0, 1, new Shape(batch, 3, height, width));
+			final NDArray msk = manager.zeros(new Shape(batch, 1, height, width));
 			msk.set(new ai.djl.ndarray.index.NDIndex(":, :, {}:{}, {}:{}", height / 4, height / 2, width / 4, width / 2),
 				1f);
-			final NDList in = new NDList(img, msk);
-			predictor.predict(in).close();
-			final long t0 = System.nanoTime();
-			for (int i = 0; i < runs; i++)
-				predictor.predict(in).close();
-			return (System.nanoTime() - t0) / (double) runs;
+			input = new NDList(img, msk);
 		}
-		catch (final TranslateException e) {
-			throw new InpaintingException("The model of package " + pkg + " failed (" + firstLine(e) + ").", e);
+
+		/** Runs the forward pass once and returns its time in nanoseconds. */
+		public long runOnce() {
+			synchronized (TorchInpainter.this) {
+				final long t0 = System.nanoTime();
+				try {
+					predictor.predict(input).close();
+				}
+				catch (final TranslateException e) {
+					throw new InpaintingException("The model of package " + pkg + " failed (" + firstLine(e) + ").", e);
+				}
+				return System.nanoTime() - t0;
+			}
+		}
+
+		@Override
+		public void close() {
+			manager.close();
 		}
 	}
 
