@@ -47,7 +47,8 @@ final class StateDictCheck {
 
 	private static void describe(final List<String> problems, final String kind, final List<String> names) {
 		if (names.isEmpty()) return;
-		final StringBuilder s = new StringBuilder().append(names.size()).append(' ').append(kind).append(names.size() == 1 ? "" : "s").append(": ");
+		final StringBuilder s = new StringBuilder().append(names.size()).append(' ').append(kind)
+			.append(names.size() == 1 ? "" : "s").append(": ");
 		s.append(String.join(", ", names.subList(0, Math.min(LISTED, names.size()))));
 		if (names.size() > LISTED) s.append(" and ").append(names.size() - LISTED).append(" more");
 		problems.add(s.toString());
