@@ -26,6 +26,14 @@ public final class ImageFiles {
 
 	/** The image in a file, or a {@link MetricsException} naming the file. */
 	public static MetricImage read(final Path file) {
+		return read(file, null);
+	}
+
+	/**
+	 * The image in a file with an explicit scale to [0, 1] for gray data (null: by bit depth, see the class
+	 * comment); RGB is always / 255.
+	 */
+	public static MetricImage read(final Path file, final IntensityScale scale) {
 		final ImagePlus imp = open(file);
 		final int w = imp.getWidth(), h = imp.getHeight(), c = imp.getStackSize();
 		final ImageStack stack = imp.getStack();
@@ -43,19 +51,20 @@ public final class ImageFiles {
 				final byte[] all = new byte[w * h * c];
 				for (int s = 0; s < c; s++)
 					System.arraycopy(stack.getPixels(s + 1), 0, all, s * w * h, w * h);
-				return MetricImage.of(ArrayImgs.unsignedBytes(all, w, h, c), IntensityScale.UINT8);
+				return MetricImage.of(ArrayImgs.unsignedBytes(all, w, h, c), scale == null ? IntensityScale.UINT8 : scale);
 			}
 			case ImagePlus.GRAY16: {
 				final short[] all = new short[w * h * c];
 				for (int s = 0; s < c; s++)
 					System.arraycopy(stack.getPixels(s + 1), 0, all, s * w * h, w * h);
-				return MetricImage.of(ArrayImgs.unsignedShorts(all, w, h, c), IntensityScale.UINT16);
+				return MetricImage.of(ArrayImgs.unsignedShorts(all, w, h, c), scale == null ? IntensityScale.UINT16 :
+					scale);
 			}
 			case ImagePlus.GRAY32: {
 				final float[] all = new float[w * h * c];
 				for (int s = 0; s < c; s++)
 					System.arraycopy(stack.getPixels(s + 1), 0, all, s * w * h, w * h);
-				return MetricImage.of(ArrayImgs.floats(all, w, h, c), IntensityScale.UNIT);
+				return MetricImage.of(ArrayImgs.floats(all, w, h, c), scale == null ? IntensityScale.UNIT : scale);
 			}
 			default:
 				throw new MetricsException("'" + file.getFileName() + "' has a pixel type that cannot be scored.");
