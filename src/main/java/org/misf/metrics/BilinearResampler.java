@@ -67,35 +67,29 @@ final class BilinearResampler {
 	/** 8-bit values 0..255 (row-major w x h) to outW x outH, Pillow's integer path. */
 	static int[] resize8(final int[] in, final int w, final int h, final int outW, final int outH) {
 		int[] cur = in;
-		int cw = w;
-		if (outW != w) {
-			final Taps t = new Taps(w, outW);
-			final int[] k = t.fixedPoint();
-			final int[] out = new int[outW * h];
-			for (int y = 0; y < h; y++)
-				for (int xx = 0; xx < outW; xx++) {
-					int ss = 1 << (PRECISION_BITS - 1);
-					for (int x = 0; x < t.count[xx]; x++)
-						ss += cur[y * cw + t.first[xx] + x] * k[xx * t.ksize + x];
-					out[y * outW + xx] = clip8(ss);
-				}
-			cur = out;
-			cw = outW;
-		}
-		if (outH != h) {
-			final Taps t = new Taps(h, outH);
-			final int[] k = t.fixedPoint();
-			final int[] out = new int[cw * outH];
-			for (int yy = 0; yy < outH; yy++)
-				for (int x = 0; x < cw; x++) {
-					int ss = 1 << (PRECISION_BITS - 1);
-					for (int y = 0; y < t.count[yy]; y++)
-						ss += cur[(t.first[yy] + y) * cw + x] * k[yy * t.ksize + y];
-					out[yy * cw + x] = clip8(ss);
-				}
-			cur = out;
-		}
+		if (outW != w) cur = pass8(cur, h, w, 1, new Taps(w, outW), outW, 1);
+		if (outH != h) cur = pass8(cur, outW, 1, outW, new Taps(h, outH), 1, outW);
 		return cur == in ? in.clone() : cur;
+	}
+
+	/**
+	 * One 1D pass over {@code lines} lines (rows or columns): input sample k of line l is at
+	 * {@code l * inLine + k * inStep}, output sample o at {@code l * outLine + o * outStep}.
+	 */
+	private static int[] pass8(final int[] in, final int lines, final int inLine, final int inStep, final Taps t,
+		final int outLine, final int outStep)
+	{
+		final int[] k = t.fixedPoint();
+		final int outSize = t.first.length;
+		final int[] out = new int[lines * outSize];
+		for (int l = 0; l < lines; l++)
+			for (int o = 0; o < outSize; o++) {
+				int ss = 1 << (PRECISION_BITS - 1);
+				for (int x = 0; x < t.count[o]; x++)
+					ss += in[l * inLine + (t.first[o] + x) * inStep] * k[o * t.ksize + x];
+				out[l * outLine + o * outStep] = clip8(ss);
+			}
+		return out;
 	}
 
 	private static int clip8(final int v) {
@@ -107,32 +101,24 @@ final class BilinearResampler {
 	/** Any values (row-major w x h) to outW x outH, Pillow's float ("F" mode) path. */
 	static double[] resizeFloat(final double[] in, final int w, final int h, final int outW, final int outH) {
 		double[] cur = in;
-		int cw = w;
-		if (outW != w) {
-			final Taps t = new Taps(w, outW);
-			final double[] out = new double[outW * h];
-			for (int y = 0; y < h; y++)
-				for (int xx = 0; xx < outW; xx++) {
-					double ss = 0;
-					for (int x = 0; x < t.count[xx]; x++)
-						ss += cur[y * cw + t.first[xx] + x] * t.weights[xx * t.ksize + x];
-					out[y * outW + xx] = (float) ss;
-				}
-			cur = out;
-			cw = outW;
-		}
-		if (outH != h) {
-			final Taps t = new Taps(h, outH);
-			final double[] out = new double[cw * outH];
-			for (int yy = 0; yy < outH; yy++)
-				for (int x = 0; x < cw; x++) {
-					double ss = 0;
-					for (int y = 0; y < t.count[yy]; y++)
-						ss += cur[(t.first[yy] + y) * cw + x] * t.weights[yy * t.ksize + y];
-					out[yy * cw + x] = (float) ss;
-				}
-			cur = out;
-		}
+		if (outW != w) cur = passFloat(cur, h, w, 1, new Taps(w, outW), outW, 1);
+		if (outH != h) cur = passFloat(cur, outW, 1, outW, new Taps(h, outH), 1, outW);
 		return cur == in ? in.clone() : cur;
+	}
+
+	/** As {@link #pass8}, with double weights and float32 storage. */
+	private static double[] passFloat(final double[] in, final int lines, final int inLine, final int inStep,
+		final Taps t, final int outLine, final int outStep)
+	{
+		final int outSize = t.first.length;
+		final double[] out = new double[lines * outSize];
+		for (int l = 0; l < lines; l++)
+			for (int o = 0; o < outSize; o++) {
+				double ss = 0;
+				for (int x = 0; x < t.count[o]; x++)
+					ss += in[l * inLine + (t.first[o] + x) * inStep] * t.weights[o * t.ksize + x];
+				out[l * outLine + o * outStep] = (float) ss;
+			}
+		return out;
 	}
 }
