@@ -27,7 +27,6 @@ Examples:
         --lin ../shared/reference/lpips/vgg.v0.1.lin.pth --out my-models/lpips-vgg-v0.1
 """
 import argparse
-import hashlib
 import os
 import sys
 from typing import Dict, List, Tuple
@@ -38,6 +37,7 @@ import torch.nn as nn
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from export import sha256  # noqa: E402  (the model export's file hash)
 from misf.squeezenet import LPIPS_CHANNELS, LPIPS_SLICES, squeezenet11_features  # noqa: E402
 
 # LPIPS v0.1 ScalingLayer constants (inputs in [-1, 1])
@@ -147,14 +147,6 @@ def load_image(path: str) -> torch.Tensor:
     with Image.open(path) as im:
         arr = np.asarray(im.convert("RGB"), dtype=np.float64)
     return torch.from_numpy(arr / 127.5 - 1.0).permute(2, 0, 1).unsqueeze(0).float()
-
-
-def sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def test_pair(example_dir: str = None, size=(47, 61), seed: int = 3):

@@ -19,6 +19,9 @@ the full SSIM map (skimage full=True, 'reflect' borders) averaged over the hole 
 
 How pixel values reach [0,1]: 8-bit / 255, 16-bit / 65535, float as stored.
 
+Also the evaluation's resize: `resize_*` sources and what Pillow 9.4 makes of their centre square crop
+with `Image.resize((n, n), BILINEAR)` (the authors' scipy.misc.imresize default), n = 32 (down) and 64 (up).
+
 Also `lpips_reference.csv`: LPIPS v0.1 (SqueezeNet) distances on an odd, non-square crop of the package's test
 images, from the eager (non-TorchScript) model in training/lpips_export.py.
 
@@ -191,7 +194,25 @@ def main():
         for r in rows:
             wr.writerow({k: (repr(float(v)) if isinstance(v, (float, np.floating)) else v) for k, v in r.items()})
     print(f"wrote {len(rows)} reference rows for {len(CASES)} pairs to {OUT}")
+    write_resize_fixtures(rng)
     write_lpips_reference()
+
+
+def write_resize_fixtures(rng):
+    sources = {
+        "resize_rgb8_70x50.png": Image.fromarray((scene(50, 70, 3, rng) * 255).astype(np.uint8)),
+        "resize_gray8_41x57.png": Image.fromarray((scene(57, 41, 1, rng)[..., 0] * 255).astype(np.uint8)),
+        "resize_grayf_23x30.tif": Image.fromarray(scene(30, 23, 1, rng)[..., 0].astype(np.float32), mode="F"),
+    }
+    for name, im in sources.items():
+        im.save(os.path.join(OUT, name))
+        w, h = im.size
+        side = min(w, h)
+        top, left = (h - side) // 2, (w - side) // 2
+        square = im.crop((left, top, left + side, top + side))
+        stem, ext = os.path.splitext(name)
+        for n in (32, 64):
+            square.resize((n, n), Image.BILINEAR).save(os.path.join(OUT, f"{stem}_to{n}{ext}"))
 
 
 def write_lpips_reference():

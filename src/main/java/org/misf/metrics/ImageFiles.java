@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
+import ij.io.Opener;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
@@ -25,6 +26,14 @@ public final class ImageFiles {
 
 	/** The image in a file, or a {@link MetricsException} naming the file. */
 	public static MetricImage read(final Path file) {
+		return read(file, null);
+	}
+
+	/**
+	 * The image in a file with an explicit scale to [0, 1] for gray data (null: by bit depth, see the class
+	 * comment); RGB is always / 255.
+	 */
+	public static MetricImage read(final Path file, final IntensityScale scale) {
 		final ImagePlus imp = open(file);
 		final int w = imp.getWidth(), h = imp.getHeight(), c = imp.getStackSize();
 		final ImageStack stack = imp.getStack();
@@ -42,19 +51,20 @@ public final class ImageFiles {
 				final byte[] all = new byte[w * h * c];
 				for (int s = 0; s < c; s++)
 					System.arraycopy(stack.getPixels(s + 1), 0, all, s * w * h, w * h);
-				return MetricImage.of(ArrayImgs.unsignedBytes(all, w, h, c), IntensityScale.UINT8);
+				return MetricImage.of(ArrayImgs.unsignedBytes(all, w, h, c), scale == null ? IntensityScale.UINT8 : scale);
 			}
 			case ImagePlus.GRAY16: {
 				final short[] all = new short[w * h * c];
 				for (int s = 0; s < c; s++)
 					System.arraycopy(stack.getPixels(s + 1), 0, all, s * w * h, w * h);
-				return MetricImage.of(ArrayImgs.unsignedShorts(all, w, h, c), IntensityScale.UINT16);
+				return MetricImage.of(ArrayImgs.unsignedShorts(all, w, h, c), scale == null ? IntensityScale.UINT16 :
+					scale);
 			}
 			case ImagePlus.GRAY32: {
 				final float[] all = new float[w * h * c];
 				for (int s = 0; s < c; s++)
 					System.arraycopy(stack.getPixels(s + 1), 0, all, s * w * h, w * h);
-				return MetricImage.of(ArrayImgs.floats(all, w, h, c), IntensityScale.UNIT);
+				return MetricImage.of(ArrayImgs.floats(all, w, h, c), scale == null ? IntensityScale.UNIT : scale);
 			}
 			default:
 				throw new MetricsException("'" + file.getFileName() + "' has a pixel type that cannot be scored.");
@@ -73,7 +83,9 @@ public final class ImageFiles {
 		if (!f.canRead()) throw new MetricsException("'" + file + "' cannot be read (permissions).");
 		final ImagePlus imp;
 		try {
-			imp = IJ.openImage(f.getAbsolutePath());
+			// checked first: for unknown types IJ.openImage would print its own message on stdout
+			if (new Opener().getFileType(f.getAbsolutePath()) == Opener.UNKNOWN) imp = null;
+			else imp = IJ.openImage(f.getAbsolutePath());
 		}
 		catch (final RuntimeException e) {
 			throw new MetricsException("'" + file.getFileName() + "' could not be read as an image (" + e + ").", e);
@@ -81,6 +93,37 @@ public final class ImageFiles {
 		if (imp == null) throw new MetricsException("'" + file.getFileName() +
 			"' could not be read as an image (unsupported or damaged file).");
 		return imp;
+	}
+
+	/**
+	 * Writes an image so that reading it back gives the same values: 8-bit data as an 8-bit (gray or RGB)
+	 * TIFF, anything else as a 32-bit float TIFF (one slice per channel).
+	 */
+	public static void write(final MetricImage image, final Path file) {
+		if (image.scale().levels() != 255 || (image.channels() != 1 && image.channels() != 3)) {
+			writeFloatTiff(image, file);
+			return;
+		}
+		final int n = image.width() * image.height();
+		final ImageProcessor ip;
+		if (image.channels() == 3) {
+			final int[] px = new int[n];
+			for (int i = 0; i < n; i++)
+				px[i] = 0xff000000 | byteOf(image.plane(0)[i]) << 16 | byteOf(image.plane(1)[i]) << 8 |
+					byteOf(image.plane(2)[i]);
+			ip = new ColorProcessor(image.width(), image.height(), px);
+		}
+		else {
+			final byte[] px = new byte[n];
+			for (int i = 0; i < n; i++)
+				px[i] = (byte) byteOf(image.plane(0)[i]);
+			ip = new ij.process.ByteProcessor(image.width(), image.height(), px);
+		}
+		save(new ImagePlus(file.getFileName().toString(), ip), file);
+	}
+
+	private static int byteOf(final double unit) {
+		return (int) Math.round(unit * 255);
 	}
 
 	/** Writes [0, 1] values as a 32-bit float TIFF (one slice per channel), so nothing is rounded. */

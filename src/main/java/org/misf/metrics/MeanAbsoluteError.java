@@ -10,16 +10,7 @@ public final class MeanAbsoluteError {
 
 	/** x100, over every pixel of every channel, or over the hole pixels when {@code hole} is given. */
 	public static double computeTimes100(final MetricImage a, final MetricImage b, final HoleMask hole) {
-		double sum = 0;
-		long n = 0;
-		for (int c = 0; c < a.channels(); c++) {
-			final double[] pa = a.plane(c), pb = b.plane(c);
-			for (int i = 0; i < pa.length; i++) {
-				if (hole != null && !hole.isHole(i)) continue;
-				sum += Math.abs(Quantisation.FLOAT.apply(pa[i]) - Quantisation.FLOAT.apply(pb[i]));
-				n++;
-			}
-		}
-		return sum / n * 100;
+		return PixelMeans.mean(a, b, hole, (x, y) -> Math.abs(Quantisation.FLOAT.apply(x) - Quantisation.FLOAT.apply(
+			y))) * 100;
 	}
 }

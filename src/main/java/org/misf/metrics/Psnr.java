@@ -15,18 +15,10 @@ public final class Psnr {
 	public static double compute(final MetricImage a, final MetricImage b, final HoleMask hole,
 		final Quantisation q)
 	{
-		double sum = 0;
-		long n = 0;
-		for (int c = 0; c < a.channels(); c++) {
-			final double[] pa = a.plane(c), pb = b.plane(c);
-			for (int i = 0; i < pa.length; i++) {
-				if (hole != null && !hole.isHole(i)) continue;
-				final double d = q.apply(pa[i]) - q.apply(pb[i]);
-				sum += d * d;
-				n++;
-			}
-		}
-		final double mse = sum / n;
+		final double mse = PixelMeans.mean(a, b, hole, (x, y) -> {
+			final double d = q.apply(x) - q.apply(y);
+			return d * d;
+		});
 		if (mse == 0) return MAX_DB;
 		final double r = q.dataRange();
 		return Math.min(MAX_DB, 10 * Math.log10(r * r / mse));
