@@ -1,12 +1,17 @@
 package org.misf.model;
 
-/** Creates {@link Inpainter}s. To be implemented by the engine. */
+/** Creates {@link Inpainter}s. */
 public final class Inpainters {
 
 	private Inpainters() {}
 
-	/** Loads the package's network on the device (warms it up once). */
+	/**
+	 * Loads the package's network on the device (AUTO: the GPU when PyTorch sees one, else the CPU),
+	 * checks that it takes image[B,3,H,W] and mask[B,1,H,W] and returns [B,3,H,W], and warms it up once.
+	 *
+	 * @throws InpaintingException when the model cannot be loaded or a GPU is asked for but absent
+	 */
 	public static Inpainter open(final ModelPackage pkg, final Device device) {
-		throw new UnsupportedOperationException("not implemented yet");
+		return new TorchInpainter(pkg, device);
 	}
 }

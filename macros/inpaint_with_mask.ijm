@@ -1,0 +1,17 @@
+// Inpaints an image with a mask image (non-zero pixels = holes) and saves the result as a new file.
+// Batch: ImageJ -batch inpaint_with_mask.ijm "input=[/in/a.png] mask=[/in/a_mask.png] output=[/out/a.png] dilate=1"
+args = getArgument();
+input = call("ij.Macro.getValue", args, "input", "");
+maskPath = call("ij.Macro.getValue", args, "mask", "");
+output = call("ij.Macro.getValue", args, "output", "");
+dilate = call("ij.Macro.getValue", args, "dilate", "0");
+if (input == "") input = File.openDialog("Image to inpaint");
+if (maskPath == "") maskPath = File.openDialog("Mask (non-zero = hole)");
+if (output == "") output = File.getDirectory(input) + File.getNameWithoutExtension(input) + "-inpainted.png";
+setBatchMode(true);
+open(maskPath);
+maskTitle = getTitle();
+open(input);
+run("MISF Inpaint", "mask=[Mask image] mask_image=[" + maskTitle + "] model=default device=auto dilate=" + dilate + " output=[New image] slices=Current");
+saveAs("PNG", output);
+print("inpainted " + input + " with " + maskPath + " -> " + output);

@@ -1,0 +1,166 @@
+package org.misf.checkpoint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.misf.core.CancelledException;
+import org.misf.core.ProgressListener;
+
+import ai.djl.engine.Engine;
+
+/**
+ * Turns a MISF generator checkpoint ({@code .pth}: the authors' release format
+ * {@code {'iteration', 'generator'}} or a bare state dict, PyTorch zip format) into an ordinary model
+ * package: model.pt (TorchScript, any H and W multiple of 4), model.yaml (with provenance), and a test
+ * pair computed by the imported model. No Python is needed.
+ * <p>
+ * Everything about the checkpoint is checked before anything is written (safe unpickling, sizes, every
+ * key and shape against the architecture); the package is assembled in a temporary folder beside the
+ * target and moved into place only when complete, so a failed or cancelled import leaves nothing.
+ */
+public final class CheckpointImporter {
+
+	private CheckpointImporter() {}
+
+	/**
+	 * Imports {@code checkpoint} into the new package folder {@code packageFolder} (which must not exist,
+	 * or be empty). {@code dataset} ("Places2", "CelebA", "Dunhuang", ...) may be null.
+	 *
+	 * @return the package folder
+	 * @throws CheckpointException with one sentence when the file cannot be imported (nothing written)
+	 * @throws CancelledException when {@code progress} asked to stop (nothing written)
+	 */
+	public static Path importCheckpoint(final Path checkpoint, final Path packageFolder, final String dataset,
+		final ProgressListener progress)
+	{
+		return importCheckpoint(checkpoint, packageFolder, ImportOptions.defaults().withDataset(dataset), progress);
+	}
+
+	/** As {@link #importCheckpoint(Path, Path, String, ProgressListener)}, with all options. */
+	public static Path importCheckpoint(final Path checkpoint, final Path packageFolder, final ImportOptions options,
+		final ProgressListener progress)
+	{
+		final ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
+		final Path target = packageFolder.toAbsolutePath().normalize();
+		requireFreshTarget(target);
+		try (TorchCheckpoint ck = TorchCheckpoint.open(checkpoint)) {
+			final String fileName = String.valueOf(checkpoint.getFileName());
+			final MisfArchitecture architecture = MisfArchitecture.guess(ck.stateDict());
+			StateDictCheck.requireMatch(fileName, ck.stateDict(), architecture);
+			if (!Skeletons.available(architecture))
+				throw new CheckpointException(fileName + " is a " + architecture + "; this build imports width 64 " +
+					"(the authors' release) and width 16, with 8 residual blocks.");
+			final long total = architecture.shapes().size() + 4L;
+			listener.progress(1, total, "Checked " + fileName);
+			return assemble(checkpoint, ck, architecture, target, options, listener, total);
+		}
+	}
+
+	private static Path assemble(final Path checkpoint, final TorchCheckpoint ck, final MisfArchitecture architecture,
+		final Path target, final ImportOptions options, final ProgressListener progress, final long total)
+	{
+		final String fileName = String.valueOf(checkpoint.getFileName());
+		Path work = null;
+		try {
+			Files.createDirectories(target.getParent());
+			work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".importing-");
+			final Path skeleton = work.resolve("skeleton.pt");
+			Skeletons.unpack(architecture, skeleton);
+			checkCancel(progress);
+			progress.progress(2, total, "Unpacked the " + architecture + " skeleton");
+			final Path model = work.resolve("model.pt");
+			SkeletonFiller.fill(skeleton, ck, architecture, model, progress, 2, total);
+			Files.delete(skeleton);
+			checkCancel(progress);
+
+			final float[] image = TestPair.image();
+			final float[] mask = TestPair.mask();
+			final float[] output = TestOutput.compute(model, image, mask, TestPair.HEIGHT, TestPair.WIDTH);
+			NpyWriter.write(work.resolve("test_input_image.npy"), new long[] { 1, 3, TestPair.HEIGHT, TestPair.WIDTH }, image);
+			NpyWriter.write(work.resolve("test_input_mask.npy"), new long[] { 1, 1, TestPair.HEIGHT, TestPair.WIDTH }, mask);
+			NpyWriter.write(work.resolve("test_output.npy"), new long[] { 1, 3, TestPair.HEIGHT, TestPair.WIDTH }, output);
+			progress.progress(total - 1, total, "Computed the test pair");
+
+			final PackageDescriptor.Facts facts = new PackageDescriptor.Facts();
+			final String stem = fileName.replaceFirst("\\.(pth|pt|ckpt|bin)$", "");
+			facts.id = options.idFor(stem);
+			facts.name = options.nameFor(fileName, architecture.width());
+			facts.architecture = architecture;
+			facts.modelSha256 = sha256(model);
+			facts.pytorchVersion = Engine.getEngine("PyTorch").getVersion();
+			facts.sourceFile = fileName;
+			facts.sourceSha256 = sha256(checkpoint);
+			facts.iteration = ck.iteration().isPresent() ? ck.iteration().getAsLong() : null;
+			facts.options = options;
+			facts.importedOn = LocalDate.now().toString();
+			PackageDescriptor.write(work.resolve("model.yaml"), facts);
+			checkCancel(progress);
+
+			if (Files.isDirectory(target)) Files.delete(target); // empty, checked above
+			Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+			work = null;
+			progress.progress(total, total, "Imported " + fileName + " into " + target.getFileName());
+			return target;
+		}
+		catch (final IOException e) {
+			throw new CheckpointException("Cannot write the package " + target + ": " + e.getMessage(), e);
+		}
+		finally {
+			if (work != null) deleteTree(work);
+		}
+	}
+
+	private static void requireFreshTarget(final Path target) {
+		if (target.getParent() == null) throw new CheckpointException("Name a folder for the package, not a root.");
+		if (Files.isRegularFile(target)) throw new CheckpointException(target + " is a file; name a new folder for the package.");
+		if (Files.isDirectory(target)) {
+			try (DirectoryStream<Path> entries = Files.newDirectoryStream(target)) {
+				if (entries.iterator().hasNext())
+					throw new CheckpointException(target + " already exists and is not empty; name a new folder " +
+						"(nothing is overwritten).");
+			}
+			catch (final IOException e) {
+				throw new CheckpointException("Cannot read " + target + ": " + e.getMessage(), e);
+			}
+		}
+	}
+
+	private static void checkCancel(final ProgressListener progress) {
+		if (progress.isCancelled()) throw new CancelledException();
+	}
+
+	static String sha256(final Path file) throws IOException {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+			final byte[] buf = new byte[1 << 20];
+			while (in.read(buf) > 0) {
+				// digesting
+			}
+			final StringBuilder hex = new StringBuilder();
+			for (final byte b : ((DigestInputStream) in).getMessageDigest().digest())
+				hex.append(String.format("%02x", b));
+			return hex.toString();
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("every Java has SHA-256", e);
+		}
+	}
+
+	private static void deleteTree(final Path root) {
+		try (Stream<Path> all = Files.walk(root)) {
+			all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (final IOException e) {
+			// best effort: a temporary folder starting with '.' may remain
+		}
+	}
+}

@@ -1,0 +1,223 @@
+package org.misf.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+
+import net.imglib2.Cursor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.view.Views;
+
+import org.misf.core.InpaintingReport;
+import org.misf.core.ProgressListener;
+import org.misf.core.WindowedInpainting;
+import org.misf.model.Device;
+import org.misf.model.InpaintOptions;
+import org.misf.model.Inpainters;
+import org.misf.model.InpaintingException;
+import org.misf.model.ModelPackage;
+import org.misf.model.TorchInpainter;
+
+/**
+ * {@code bench}: time per window at 256 and 512, the Java overhead as a fraction of the bare forward pass,
+ * heap and native memory on a large image with a few small holes, and memory over many windows.
+ */
+public final class BenchCommand implements Subcommand {
+
+	private static final String USAGE = String.join("\n",
+		"Usage: bench [--model PATH|default] [--device auto|cpu|gpu] [--runs R] [--large SIDE] [--windows N]",
+		"  --runs R     timed runs per window size (default 5)",
+		"  --large SIDE side of the large RGB 8-bit test image (default 8000)",
+		"  --windows N  windows for the memory-growth run (default 1000)",
+		"  --threads N  CPU threads for the network (default: PyTorch's, one per core)");
+
+	@Override
+	public String name() { return "bench"; }
+
+	@Override
+	public String summary() {
+		return "measure time per window, Java overhead, and memory on a large image and over many windows";
+	}
+
+	@Override
+	public int run(final List<String> args, final PrintStream out, final PrintStream err) {
+		final Options o;
+		try {
+			o = new Options(args, new HashSet<>(Arrays.asList("model", "device", "runs", "large", "windows",
+				"threads")),
+				Collections.singleton("help"));
+			if (o.has("help")) {
+				out.println(USAGE);
+				return 0;
+			}
+			Threads.apply(o);
+		}
+		catch (final Options.UsageException e) {
+			err.println("error: " + e.getMessage());
+			return 2;
+		}
+		try {
+			final long t0 = System.nanoTime();
+			final ModelPackage pkg = ModelPackage.open(o.get("model", "default"));
+			try (TorchInpainter in = (TorchInpainter) Inpainters.open(pkg, Device.parse(o.get("device", "auto")))) {
+				out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible, network threads %s; load + warm-up %.2f s",
+					pkg, in.device(), Runtime.getRuntime().availableProcessors(), System.getProperty(Threads.PROPERTY,
+						"PyTorch default"), (System.nanoTime() - t0) / 1e9));
+				final int runs = o.getInt("runs", 5);
+				for (final int size : new int[] { 256, 512 })
+					windowTime(in, size, runs, out);
+				memoryGrowth(in, o.getInt("windows", 1000), out);
+				largeImage(in, o.getInt("large", 8000), out);
+			}
+			return 0;
+		}
+		catch (final Options.UsageException | InpaintingException e) {
+			err.println("error: " + e.getMessage());
+			return 2;
+		}
+	}
+
+	/** One window of size x size (the whole image), timed through the full Java path and as a bare forward. */
+	private static void windowTime(final TorchInpainter in, final int size, final int runs, final PrintStream out) {
+		final ArrayImg<UnsignedByteType, ?> image = pattern(size, size);
+		final ArrayImg<UnsignedByteType, ?> mask = ArrayImgs.unsignedBytes(size, size);
+		for (final UnsignedByteType t : Views.interval(mask, new long[] { size / 4 + size / 8, size / 4 + size / 8 },
+			new long[] { size / 2 + size / 8, size / 2 + size / 8 }))
+			t.set(255);
+		final InpaintOptions options = InpaintOptions.DEFAULTS.withMargin(size);
+		try (TorchInpainter.ForwardProbe probe = in.forwardProbe(1, size, size)) {
+			in.inpaint(image, mask, options, ProgressListener.NONE);
+			probe.runOnce();
+			long full = 0, bare = 0, network = 0;
+			for (int r = 0; r < runs; r++) { // interleaved, so that load from other jobs hits both alike
+				final long n0 = in.networkNanos();
+				final long t0 = System.nanoTime();
+				in.inpaint(image, mask, options, ProgressListener.NONE);
+				full += System.nanoTime() - t0;
+				network += in.networkNanos() - n0;
+				bare += probe.runOnce();
+			}
+			out.println(String.format(Locale.ROOT,
+				"window %dx%d: %.1f ms per window (full Java path), bare forward %.1f ms; overhead %.1f %% of the forward " +
+					"(of which outside the network call %.1f %%)", size, size, full / 1e6 / runs, bare / 1e6 / runs, 100.0 *
+						(full - bare) / bare, 100.0 * (full - network) / bare));
+		}
+	}
+
+	/** A large RGB image with a few small holes: windows stay small, memory is that of the image. */
+	private static void largeImage(final TorchInpainter in, final int side, final PrintStream out) {
+		final long rss0 = procStatusKb("VmRSS");
+		final ArrayImg<UnsignedByteType, ?> image = ArrayImgs.unsignedBytes(side, side, 3);
+		final ArrayImg<UnsignedByteType, ?> mask = ArrayImgs.unsignedBytes(side, side);
+		final Cursor<UnsignedByteType> c = image.localizingCursor();
+		while (c.hasNext()) {
+			c.fwd();
+			c.get().set((int) ((c.getLongPosition(0) * 7 + c.getLongPosition(1) * 3 + c.getLongPosition(2) * 50) & 255));
+		}
+		final int holes = 6;
+		for (int k = 0; k < holes; k++) {
+			final long x = (long) side * (k + 1) / (holes + 1), y = (long) side * ((k * 3) % holes + 1) / (holes + 1);
+			for (final UnsignedByteType t : Views.interval(mask, new long[] { x, y }, new long[] { x + 19, y + 11 }))
+				t.set(255);
+		}
+		final long heapBefore = usedHeapAfterGc();
+		resetPeaks();
+		final long rssBefore = procStatusKb("VmRSS");
+		final long t0 = System.nanoTime();
+		final InpaintingReport r = WindowedInpainting.inpaint(image, mask, in.settings(InpaintOptions.DEFAULTS),
+			Double.NaN, Double.NaN, in, ProgressListener.NONE);
+		final double seconds = (System.nanoTime() - t0) / 1e9;
+		final long rssAfter = procStatusKb("VmRSS");
+		out.println(String.format(Locale.ROOT,
+			"large image %dx%d RGB 8-bit (%d MB + %d MB mask), %d holes: %.2f s, %d windows, largest network input %d px " +
+				"(%.0fx%.0f); heap %d MB before the call (the images), peak %d MB during it; RSS %d MB before the images, " +
+				"%d MB before the call, %d MB after (peak RSS of the process %d MB)", side, side, 3L * side * side >> 20,
+			(long) side * side >> 20, holes, seconds, r.windows(), r.largestInput(), Math.sqrt(r.largestInput()), Math.sqrt(r
+				.largestInput()), heapBefore >> 20, peakHeapMb(), rss0 >> 10, rssBefore >> 10, rssAfter >> 10, procStatusKb(
+					"VmHWM") >> 10));
+	}
+
+	/** Many windows through the full path; native (RSS) and heap memory must stay flat. */
+	private static void memoryGrowth(final TorchInpainter in, final int windows, final PrintStream out) {
+		final int size = 256;
+		final ArrayImg<UnsignedByteType, ?> image = pattern(size, size);
+		final ArrayImg<UnsignedByteType, ?> mask = ArrayImgs.unsignedBytes(size, size);
+		for (final long[] p : new long[][] { { 60, 60 }, { 188, 60 }, { 60, 188 }, { 188, 188 } })
+			for (final UnsignedByteType t : Views.interval(mask, p, new long[] { p[0] + 7, p[1] + 7 }))
+				t.set(255);
+		final InpaintOptions options = InpaintOptions.DEFAULTS.withMargin(24).withBatchSize(4);
+		usedHeapAfterGc();
+		int done = 0;
+		long rssAtTenth = -1, heapAtTenth = -1;
+		final long t0 = System.nanoTime();
+		final StringBuilder series = new StringBuilder();
+		while (done < windows) {
+			done += in.inpaint(image, mask, options, ProgressListener.NONE).windows();
+			if (rssAtTenth < 0 && done >= windows / 10) {
+				rssAtTenth = procStatusKb("VmRSS");
+				heapAtTenth = usedHeapAfterGc();
+			}
+			if (done % (windows / 5 / 4 * 4 == 0 ? 4 : windows / 5 / 4 * 4) == 0) series.append(' ').append(
+				procStatusKb("VmRSS") >> 10);
+		}
+		final long rssEnd = procStatusKb("VmRSS");
+		final long heapEnd = usedHeapAfterGc();
+		out.println(String.format(Locale.ROOT,
+			"memory over %d windows (56x56, batches of 4, %.1f ms per window): RSS %d -> %d MB (%+d MB) from window %d " +
+				"to %d; heap after GC %d -> %d MB; RSS samples (MB):%s", done, (System.nanoTime() - t0) / 1e6 / done,
+			rssAtTenth >> 10, rssEnd >> 10, (rssEnd - rssAtTenth) >> 10, windows / 10, done, heapAtTenth >> 20,
+			heapEnd >> 20, series));
+	}
+
+	private static ArrayImg<UnsignedByteType, ?> pattern(final int w, final int h) {
+		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(w, h, 3);
+		final Cursor<UnsignedByteType> c = img.localizingCursor();
+		while (c.hasNext()) {
+			c.fwd();
+			final double x = c.getDoublePosition(0), y = c.getDoublePosition(1);
+			c.get().set((int) (127 + 100 * Math.sin(x / 17 + c.getDoublePosition(2)) * Math.cos(y / 23)));
+		}
+		return img;
+	}
+
+	/** A field of /proc/self/status in kB, or -1 where there is none (not Linux). */
+	static long procStatusKb(final String field) {
+		try {
+			for (final String line : Files.readAllLines(Paths.get("/proc/self/status")))
+				if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+		}
+		catch (final IOException | NumberFormatException e) {
+			// not available
+		}
+		return -1;
+	}
+
+	private static void resetPeaks() {
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+			if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+	}
+
+	private static long peakHeapMb() {
+		long sum = 0;
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+			if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+		return sum >> 20;
+	}
+
+	private static long usedHeapAfterGc() {
+		System.gc();
+		final Runtime rt = Runtime.getRuntime();
+		return rt.totalMemory() - rt.freeMemory();
+	}
+}

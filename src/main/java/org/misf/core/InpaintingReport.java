@@ -1,0 +1,35 @@
+package org.misf.core;
+
+/** What {@link WindowedInpainting} did: hole pixels filled, windows run, the largest network input. */
+public final class InpaintingReport {
+
+	private final long holePixels;
+	private final int windows;
+	private final int scaledWindows;
+	private final long largestInput;
+	private final IntensityMapping mapping;
+
+	InpaintingReport(final long holePixels, final int windows, final int scaledWindows, final long largestInput,
+		final IntensityMapping mapping)
+	{
+		this.holePixels = holePixels;
+		this.windows = windows;
+		this.scaledWindows = scaledWindows;
+		this.largestInput = largestInput;
+		this.mapping = mapping;
+	}
+
+	/** Hole pixels (per plane, after dilation) that were written; 0 = the image is unchanged. */
+	public long holePixels() { return holePixels; }
+
+	public int windows() { return windows; }
+
+	/** Windows that were too large for full resolution and ran shrunk. */
+	public int scaledWindows() { return scaledWindows; }
+
+	/** Pixels (width x height) of the largest network input used. */
+	public long largestInput() { return largestInput; }
+
+	/** The intensity mapping used, or null when nothing was done. */
+	public IntensityMapping mapping() { return mapping; }
+}

@@ -1,0 +1,62 @@
+package org.misf.core;
+
+/**
+ * How windows are planned: hole dilation, context margin, the network's size rules, batch size.
+ * Immutable.
+ */
+public final class PlanSettings {
+
+	private final int dilation;
+	private final int margin;
+	private final int multiple;
+	private final int minSize;
+	private final int maxSize;
+	private final int batchSize;
+
+	/**
+	 * @param dilation  grow holes by this many pixels (square neighbourhood)
+	 * @param margin    context around holes in pixels, or negative for automatic:
+	 *                  {@code clamp(longer side of the hole / 2, 32, 128)}
+	 * @param multiple  window sides must be multiples of this (4 for MISF)
+	 * @param minSize   smallest window side the network accepts
+	 * @param maxSize   largest window side run at full resolution; larger windows are shrunk to fit
+	 * @param batchSize windows per network call
+	 */
+	public PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
+		final int maxSize, final int batchSize)
+	{
+		if (dilation < 0) throw new BadInputException("Dilation must be 0 or more pixels, not " + dilation + ".");
+		if (multiple < 1 || minSize < multiple || maxSize < minSize)
+			throw new BadInputException("The model's window sizes are inconsistent (multiple " + multiple + ", min " +
+				minSize + ", max " + maxSize + ").");
+		if (batchSize < 1) throw new BadInputException("Batch size must be at least 1, not " + batchSize + ".");
+		this.dilation = dilation;
+		this.margin = margin;
+		this.multiple = multiple;
+		this.minSize = roundUp(minSize, multiple);
+		this.maxSize = maxSize / multiple * multiple;
+		this.batchSize = batchSize;
+	}
+
+	public int dilation() { return dilation; }
+
+	public int margin() { return margin; }
+
+	public int multiple() { return multiple; }
+
+	public int minSize() { return minSize; }
+
+	public int maxSize() { return maxSize; }
+
+	public int batchSize() { return batchSize; }
+
+	/** The margin used around a hole box of the given size. */
+	public long marginFor(final long width, final long height) {
+		if (margin >= 0) return margin;
+		return Math.max(32, Math.min(128, (Math.max(width, height) + 1) / 2));
+	}
+
+	static int roundUp(final long v, final int m) {
+		return (int) ((v + m - 1) / m * m);
+	}
+}

@@ -1,0 +1,174 @@
+package org.misf.imagej;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.ImageProcessor;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+import org.misf.metrics.ImageMetrics;
+import org.misf.metrics.IntensityScale;
+import org.misf.metrics.LpipsModel;
+import org.misf.metrics.LpipsPackage;
+import org.misf.metrics.MetricImage;
+import org.misf.metrics.MetricScores;
+import org.misf.metrics.MetricsException;
+import org.misf.model.Device;
+import org.misf.model.InpaintingException;
+
+/**
+ * "Inpainting Metrics": scores a result image against a reference, plane by plane (a 3-channel image per
+ * channel set, like the inpainting), and appends one row per plane to the Results table, which macros read
+ * with {@code getResult} and which is saved as CSV on request. 8-bit and RGB use 0..255; 16-bit and 32-bit
+ * use the reference's display range for both images, so the numbers match what the inpainting saw.
+ */
+public final class MeasureImages {
+
+	public static final String TITLE = "Inpainting Metrics";
+
+	private static LpipsModel lpipsModel;
+	private static String lpipsKey;
+
+	private MeasureImages() {}
+
+	/** Scores and appends rows to {@code table}; returns the scores per plane. */
+	public static List<MetricScores> run(final MetricsSettings s, final ResultsTable table) {
+		final ImagePlus result = image(s.result(), "result");
+		final ImagePlus reference = image(s.reference(), "reference");
+		if (result.getWidth() != reference.getWidth() || result.getHeight() != reference.getHeight())
+			throw new InpaintingException("The result '" + result.getTitle() + "' is " + result.getWidth() + "x" +
+				result.getHeight() + " but the reference '" + reference.getTitle() + "' is " + reference.getWidth() +
+				"x" + reference.getHeight() + ".");
+		if (result.getBitDepth() != reference.getBitDepth() || result.getStackSize() != reference.getStackSize() ||
+			result.getNChannels() != reference.getNChannels())
+			throw new InpaintingException("The result '" + result.getTitle() + "' and the reference '" +
+				reference.getTitle() + "' differ in type or number of planes.");
+		final HoleMask holes = noMask(s) ? null : HoleMask.of(reference, new InpaintSettings(MaskSource.MASK_IMAGE,
+			s.mask(), InpaintSettings.DEFAULT_MODEL, Device.CPU, 0, OutputMode.IN_PLACE, SliceChoice.CURRENT));
+		final LpipsModel lpips = lpips(s.lpips());
+		final List<MetricScores> all = new ArrayList<>();
+		final List<int[]> parts = InpaintImage.parts(reference, s.slices());
+		try {
+			for (int k = 0; k < parts.size(); k++) {
+				final int[] part = parts.get(k);
+				new ImageJProgress(TITLE, k, parts.size()).progress(0, 1, reference.getTitle());
+				final IntensityScale scale = scale(reference, part);
+				final MetricImage a = metricImage(result, part, scale);
+				final MetricImage b = metricImage(reference, part, scale);
+				final org.misf.metrics.HoleMask mask = holes == null ? null : holeMask(holes.planes(part));
+				MetricScores scores = SharedInpainter.withPluginClassLoader(() -> ImageMetrics.compute(a, b, mask, s
+					.options()));
+				if (lpips != null) {
+					final double d = SharedInpainter.withPluginClassLoader(() -> lpips.distance(a, b));
+					scores = scores.withLpips(d);
+				}
+				all.add(scores);
+				addRow(table, result, reference, part, mask, scores, s, lpips);
+			}
+		}
+		catch (final MetricsException e) {
+			throw new InpaintingException(e.getMessage(), e);
+		}
+		finally {
+			ij.IJ.showProgress(1.0);
+		}
+		if (!s.csv().isEmpty() && !table.save(s.csv()))
+			throw new InpaintingException("The metrics could not be saved to " + s.csv() + ".");
+		return all;
+	}
+
+	private static boolean noMask(final MetricsSettings s) {
+		return MetricsSettings.NO_MASK.equals(s.mask());
+	}
+
+	private static ImagePlus image(final String title, final String role) {
+		final ImagePlus imp = WindowManager.getImage(title);
+		if (imp == null) throw new InpaintingException("There is no open image called '" + title + "' to use as the " +
+			role + ".");
+		return imp;
+	}
+
+	private static synchronized LpipsModel lpips(final String which) {
+		if (MetricsSettings.LPIPS_NONE.equalsIgnoreCase(which)) return null;
+		if (lpipsModel != null && which.equals(lpipsKey)) return lpipsModel;
+		if (lpipsModel != null) lpipsModel.close();
+		lpipsModel = null;
+		try {
+			lpipsModel = SharedInpainter.withPluginClassLoader(() -> LpipsModel.open(MetricsSettings.LPIPS_DEFAULT
+				.equalsIgnoreCase(which) ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(which)),
+				Device.CPU));
+		}
+		catch (final MetricsException e) {
+			throw new InpaintingException(e.getMessage(), e);
+		}
+		lpipsKey = which;
+		return lpipsModel;
+	}
+
+	private static IntensityScale scale(final ImagePlus imp, final int[] part) {
+		final int depth = imp.getBitDepth();
+		if (depth == 8 || depth == 24) return IntensityScale.UINT8;
+		final ImageProcessor[] planes = new ImageProcessor[part.length];
+		for (int c = 0; c < part.length; c++)
+			planes[c] = imp.getStack().getProcessor(part[c]);
+		final org.misf.model.InpaintOptions o = InpaintImage.options(imp, part, planes, 0);
+		return IntensityScale.of(o.rangeMin(), o.rangeMax());
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static MetricImage metricImage(final ImagePlus imp, final int[] part, final IntensityScale scale) {
+		if (imp.getBitDepth() == 24) {
+			final ColorProcessor cp = (ColorProcessor) imp.getStack().getProcessor(part[0]);
+			return MetricImage.ofARGB(ArrayImgs.argbs((int[]) cp.getPixels(), cp.getWidth(), cp.getHeight()));
+		}
+		final List<RandomAccessibleInterval> planes = new ArrayList<>();
+		for (final int index : part) {
+			final ImageProcessor ip = imp.getStack().getProcessor(index);
+			planes.add(ArrayImgs.floats((float[]) ip.convertToFloatProcessor().getPixels(), ip.getWidth(), ip
+				.getHeight()));
+		}
+		final RandomAccessibleInterval image = planes.size() == 1 ? planes.get(0) : Views.stack((List) planes);
+		return MetricImage.of((RandomAccessibleInterval<RealType>) image, scale);
+	}
+
+	private static org.misf.metrics.HoleMask holeMask(final ByteProcessor bp) {
+		return org.misf.metrics.HoleMask.of(ArrayImgs.unsignedBytes((byte[]) bp.getPixels(), bp.getWidth(), bp
+			.getHeight()));
+	}
+
+	private static void addRow(final ResultsTable t, final ImagePlus result, final ImagePlus reference, final int[] part,
+		final org.misf.metrics.HoleMask mask, final MetricScores s, final MetricsSettings settings, final LpipsModel lpips)
+	{
+		t.incrementCounter();
+		t.addValue("Result", result.getTitle());
+		t.addValue("Reference", reference.getTitle());
+		t.addValue("Plane", reference.getStackSize() == 1 ? "1" : planeName(reference, part));
+		t.addValue("Mask", settings.mask());
+		t.addValue("Hole %", mask == null ? Double.NaN : 100 * mask.holeFraction());
+		t.addValue("PSNR", s.psnr());
+		t.addValue("SSIM", s.ssim());
+		t.addValue("L1 (%)", s.l1());
+		t.addValue("LPIPS", s.lpips());
+		t.addValue("LPIPS net", lpips == null ? "none" : lpips.label());
+		t.addValue("Scoring", settings.options().label());
+	}
+
+	private static String planeName(final ImagePlus imp, final int[] part) {
+		final int[] czt = imp.convertIndexToPosition(part[0]);
+		if (part.length > 1) return "z" + czt[1] + " t" + czt[2];
+		return imp.isHyperStack() || imp instanceof CompositeImage ? "c" + czt[0] + " z" + czt[1] + " t" + czt[2] :
+			Integer.toString(part[0]);
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.misf.imagej;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+
+import org.misf.model.Device;
+
+/**
+ * "MISF Inpaint" for ImageJ 1.x (registered in {@code plugins.config}). The dialog's labels start
+ * with the macro keys of {@link InpaintSettings}, so a recorded line replays here and in Fiji, where
+ * {@link MisfInpaintCommand} takes over the same menu entry. Outside macros the dialog remembers the
+ * last choices; in a macro, keys left out take the fixed defaults.
+ */
+public class MisfInpaintPlugin implements PlugIn {
+
+	private static InpaintSettings last = InpaintSettings.defaults();
+
+	@Override
+	public void run(final String arg) {
+		final ImagePlus imp = WindowManager.getCurrentImage();
+		if (imp == null) {
+			IJ.noImage();
+			return;
+		}
+		final InpaintSettings settings;
+		try {
+			settings = ask(imp);
+			if (settings == null) return;
+		}
+		catch (final RuntimeException e) {
+			UserMessages.failed(InpaintImage.TITLE, e);
+			return;
+		}
+		try {
+			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, SharedInpainter.INSTANCE);
+			if (outcome.image() != imp) outcome.image().show();
+			IJ.showStatus(outcome.toString());
+		}
+		catch (final RuntimeException e) {
+			UserMessages.failed(InpaintImage.TITLE, e);
+		}
+	}
+
+	/** Shows (or, in a macro, reads) the dialog; null when cancelled. */
+	static InpaintSettings ask(final ImagePlus imp) {
+		final boolean macro = Macro.getOptions() != null;
+		final InpaintSettings d = macro ? InpaintSettings.defaults() : last;
+		final String[] maskImages = maskImageChoices(imp);
+		final GenericDialog gd = new GenericDialog(InpaintImage.TITLE);
+		gd.addChoice("Mask", MaskSource.labels(), d.maskSource().label());
+		gd.addChoice("Mask_image", maskImages, defaultMaskImage(maskImages, d.maskImage()));
+		gd.addFileField("Model", d.model(), 30);
+		gd.addChoice("Device", deviceLabels(), d.device().name().toLowerCase());
+		gd.addNumericField("Dilate", d.dilate(), 0, 4, "px");
+		gd.addChoice("Output", OutputMode.labels(), d.output().label());
+		gd.addChoice("Slices", SliceChoice.labels(), d.slices().label());
+		gd.addMessage("Holes: the selection, all ROIs of the ROI Manager, the overlay, or the non-zero\n" +
+			"pixels of a mask image. Press Esc to stop; the image then stays unchanged.");
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		final String mask = gd.getNextChoice();
+		final String maskImage = gd.getNextChoice();
+		final String model = gd.getNextString();
+		final String device = gd.getNextChoice();
+		final double dilate = gd.getNextNumber();
+		final String output = gd.getNextChoice();
+		final String slices = gd.getNextChoice();
+		if (gd.invalidNumber() || dilate != Math.rint(dilate))
+			throw new org.misf.model.InpaintingException("Dilate must be a whole number of pixels.");
+		final InpaintSettings settings = InpaintSettings.parse(mask, maskImage, model, device, (int) dilate, output,
+			slices);
+		if (!macro) last = settings;
+		return settings;
+	}
+
+	static String[] deviceLabels() {
+		final Device[] devices = Device.values();
+		final String[] labels = new String[devices.length];
+		for (int i = 0; i < devices.length; i++)
+			labels[i] = devices[i].name().toLowerCase();
+		return labels;
+	}
+
+	/** "None" and the titles of the open images other than {@code imp}. */
+	static String[] maskImageChoices(final ImagePlus imp) {
+		final List<String> titles = new ArrayList<>();
+		titles.add(InpaintSettings.NO_MASK_IMAGE);
+		for (final String title : WindowManager.getImageTitles())
+			if (!title.equals(imp.getTitle())) titles.add(title);
+		return titles.toArray(new String[0]);
+	}
+
+	/** The previous choice if still open, else an open image whose title says "mask", else "None". */
+	static String defaultMaskImage(final String[] choices, final String previous) {
+		for (final String c : choices)
+			if (c.equals(previous)) return c;
+		for (final String c : choices)
+			if (c.toLowerCase().contains("mask")) return c;
+		return InpaintSettings.NO_MASK_IMAGE;
+	}
+}

@@ -1,0 +1,378 @@
+package org.misf.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import ij.CompositeImage;
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Line;
+import ij.gui.OvalRoi;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.process.ByteProcessor;
+import ij.process.ColorProcessor;
+import ij.process.FloatProcessor;
+import ij.process.ImageProcessor;
+import ij.process.ShortProcessor;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.misf.core.CancelledException;
+import org.misf.model.Device;
+import org.misf.model.InpaintOptions;
+import org.misf.model.InpaintingException;
+
+/** The front-end rules of "MISF Inpaint" (planes, holes, ranges, undo, errors) with a fake network. */
+class InpaintImageTest {
+
+	private final FakeInpainter fake = new FakeInpainter();
+
+	/** Makes {@code imp} an open image that WindowManager finds by title, as a batch-mode macro would. */
+	static void open(final ImagePlus imp) {
+		Interpreter.batchMode = true;
+		Interpreter.addBatchModeImage(imp);
+	}
+
+	@AfterEach
+	void forgetBatchImages() {
+		for (final int id : Interpreter.getBatchModeImageIDs())
+			Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
+		Interpreter.batchMode = false;
+	}
+
+	static ImagePlus noise8(final String title, final int w, final int h, final int planes) {
+		final Random r = new Random(1);
+		final ImageStack stack = new ImageStack(w, h);
+		for (int p = 0; p < planes; p++) {
+			final byte[] px = new byte[w * h];
+			r.nextBytes(px);
+			stack.addSlice(new ByteProcessor(w, h, px));
+		}
+		return new ImagePlus(title, stack);
+	}
+
+	static InpaintSettings settings(final MaskSource source, final String maskImage, final OutputMode output,
+		final SliceChoice slices)
+	{
+		return new InpaintSettings(source, maskImage, "default", Device.CPU, 0, output, slices);
+	}
+
+	static InpaintSettings selection() {
+		return settings(MaskSource.SELECTION, null, OutputMode.IN_PLACE, SliceChoice.CURRENT);
+	}
+
+	/** Every pixel is either unchanged, or inside {@code holes} and changed to the fake's fill. */
+	static void assertOnlyHolesChanged(final ImageProcessor before, final ImageProcessor after, final ImageProcessor holes) {
+		int changed = 0;
+		for (int i = 0; i < before.getPixelCount(); i++) {
+			final boolean hole = holes.get(i) != 0;
+			if (hole) {
+				changed++;
+				if (after instanceof ColorProcessor) assertEquals(FakeInpainter.FILL_ARGB, after.get(i));
+				else assertEquals(FakeInpainter.FILL, after.getf(i), 0);
+			}
+			else assertEquals(before.getf(i), after.getf(i), 0, "pixel " + i + " is not a hole but changed");
+		}
+		assertTrue(changed > 0);
+	}
+
+	static ByteProcessor maskOf(final Roi roi, final int w, final int h) {
+		final ByteProcessor m = new ByteProcessor(w, h);
+		HoleMask.fill(m, roi);
+		return m;
+	}
+
+	@Test
+	void selectionOn8bitChangesOnlyItsInsideAndCanBeUndone() {
+		final ImagePlus imp = noise8("a.png", 40, 30, 1);
+		final ImageProcessor before = imp.getProcessor().duplicate();
+		final Roi roi = new OvalRoi(5, 6, 12, 9);
+		imp.setRoi(roi);
+		final InpaintImage.Outcome out = InpaintImage.run(imp, selection(), fake);
+		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(roi, 40, 30));
+		assertEquals(maskOf(roi, 40, 30).getStats().pixelCount * maskOf(roi, 40, 30).getStats().mean / 255,
+			out.holePixels(), 0.5);
+		assertTrue(imp.changes);
+		assertArrayEquals((byte[]) before.getPixels(), (byte[]) imp.getProcessor().getSnapshotPixels(),
+			"the snapshot (Undo) holds the image as it was");
+		assertEquals(1, fake.dims.size());
+		assertEquals(2, fake.dims.get(0).length);
+		assertTrue(!fake.options.get(0).hasExplicitRange(), "8-bit uses the type range");
+	}
+
+	@Test
+	void sixteenBitUsesTheDisplayRangeAndDilation() {
+		final ShortProcessor sp = new ShortProcessor(20, 20);
+		for (int i = 0; i < 400; i++) sp.set(i, 1000 + i);
+		final ImagePlus imp = new ImagePlus("s", sp);
+		imp.setDisplayRange(900, 1600);
+		imp.setRoi(new Roi(2, 2, 5, 5));
+		final InpaintSettings s = new InpaintSettings(MaskSource.SELECTION, null, "default", Device.AUTO, 3,
+			OutputMode.IN_PLACE, SliceChoice.CURRENT);
+		final ImageProcessor before = sp.duplicate();
+		InpaintImage.run(imp, s, fake);
+		final InpaintOptions o = fake.options.get(0);
+		assertEquals(900, o.rangeMin(), 0);
+		assertEquals(1600, o.rangeMax(), 0);
+		assertEquals(3, o.dilation());
+		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(new Roi(2, 2, 5, 5), 20, 20));
+	}
+
+	@Test
+	void thirtyTwoBitWithAnEmptyDisplayRangeUsesTheDataRange() {
+		final FloatProcessor fp = new FloatProcessor(10, 10);
+		for (int i = 0; i < 100; i++) fp.setf(i, -2f + i * 0.1f);
+		final ImagePlus imp = new ImagePlus("f", fp);
+		imp.setDisplayRange(5, 5);
+		imp.setRoi(new Roi(1, 1, 3, 3));
+		InpaintImage.run(imp, selection(), fake);
+		assertEquals(-2, fake.options.get(0).rangeMin(), 1e-6);
+		assertEquals(7.9, fake.options.get(0).rangeMax(), 1e-5);
+	}
+
+	@Test
+	void rgbGoesThroughTheArgbPath() {
+		final ColorProcessor cp = new ColorProcessor(16, 12);
+		for (int i = 0; i < cp.getPixelCount(); i++) cp.set(i, 0xff000000 | i * 997);
+		final ImagePlus imp = new ImagePlus("rgb", cp);
+		final Roi roi = new Roi(3, 3, 4, 4);
+		imp.setRoi(roi);
+		final ImageProcessor before = cp.duplicate();
+		InpaintImage.run(imp, selection(), fake);
+		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(roi, 16, 12));
+	}
+
+	@Test
+	void allSlicesHonourOverlayPositions() {
+		final ImagePlus imp = noise8("stack", 20, 20, 3);
+		final Overlay overlay = new Overlay();
+		final Roi everywhere = new Roi(0, 0, 3, 3);
+		final Roi onSecond = new Roi(10, 10, 4, 4);
+		onSecond.setPosition(2);
+		overlay.add(everywhere);
+		overlay.add(onSecond);
+		imp.setOverlay(overlay);
+		final ImageStack before = imp.getStack().duplicate();
+		final InpaintSettings s = settings(MaskSource.OVERLAY, null, OutputMode.IN_PLACE, SliceChoice.ALL);
+		final InpaintImage.Outcome out = InpaintImage.run(imp, s, fake);
+		assertEquals(3, out.parts());
+		for (int n = 1; n <= 3; n++) {
+			final ByteProcessor holes = maskOf(everywhere, 20, 20);
+			if (n == 2) HoleMask.fill(holes, onSecond);
+			assertOnlyHolesChanged(before.getProcessor(n), imp.getStack().getProcessor(n), holes);
+		}
+	}
+
+	@Test
+	void threeChannelCompositeIsOneRgbSetWithTheSpanningRange() {
+		final ImageStack stack = new ImageStack(12, 12);
+		for (int c = 0; c < 3; c++) {
+			final ShortProcessor sp = new ShortProcessor(12, 12);
+			for (int i = 0; i < 144; i++) sp.set(i, 100 * c + i);
+			stack.addSlice(sp);
+		}
+		final ImagePlus plain = new ImagePlus("comp", stack);
+		plain.setDimensions(3, 1, 1);
+		final CompositeImage imp = new CompositeImage(plain, IJ.COMPOSITE);
+		imp.getChannelLut(1).min = 10; imp.getChannelLut(1).max = 200;
+		imp.getChannelLut(2).min = 50; imp.getChannelLut(2).max = 400;
+		imp.getChannelLut(3).min = 0; imp.getChannelLut(3).max = 300;
+		final Roi roi = new Roi(4, 4, 3, 3);
+		imp.setRoi(roi);
+		final ImageStack before = imp.getStack().duplicate();
+		InpaintImage.run(imp, selection(), fake);
+		assertEquals(1, fake.dims.size());
+		assertArrayEquals(new long[] { 12, 12, 3 }, fake.dims.get(0));
+		assertEquals(0, fake.options.get(0).rangeMin(), 0);
+		assertEquals(400, fake.options.get(0).rangeMax(), 0);
+		for (int n = 1; n <= 3; n++)
+			assertOnlyHolesChanged(before.getProcessor(n), imp.getStack().getProcessor(n), maskOf(roi, 12, 12));
+	}
+
+	@Test
+	void cancellingLeavesEveryPlaneAsItWas() {
+		final ImagePlus imp = noise8("stack", 16, 16, 3);
+		imp.setRoi(new Roi(2, 2, 6, 6));
+		final ImageStack before = imp.getStack().duplicate();
+		fake.cancelOnCall = 1; // the first plane is done, the second is cancelled half-way
+		final InpaintSettings s = settings(MaskSource.SELECTION, null, OutputMode.IN_PLACE, SliceChoice.ALL);
+		assertThrows(CancelledException.class, () -> InpaintImage.run(imp, s, fake));
+		for (int n = 1; n <= 3; n++)
+			assertArrayEquals((byte[]) before.getPixels(n), (byte[]) imp.getStack().getPixels(n), "plane " + n);
+	}
+
+	@Test
+	void newImageLeavesTheOriginalAlone() {
+		final ImagePlus imp = noise8("orig.tif", 20, 20, 2);
+		imp.setSlice(2);
+		final Roi roi = new Roi(5, 5, 5, 5);
+		imp.setRoi(roi);
+		final ImageStack before = imp.getStack().duplicate();
+		final InpaintSettings s = settings(MaskSource.SELECTION, null, OutputMode.NEW_IMAGE, SliceChoice.CURRENT);
+		final InpaintImage.Outcome out = InpaintImage.run(imp, s, fake);
+		assertNotSame(imp, out.image());
+		assertEquals("orig-inpainted.tif", out.image().getTitle());
+		assertEquals(2, out.image().getStackSize());
+		for (int n = 1; n <= 2; n++)
+			assertArrayEquals((byte[]) before.getPixels(n), (byte[]) imp.getStack().getPixels(n));
+		assertArrayEquals((byte[]) before.getPixels(1), (byte[]) out.image().getStack().getPixels(1),
+			"only the current plane is inpainted");
+		assertOnlyHolesChanged(before.getProcessor(2), out.image().getStack().getProcessor(2), maskOf(roi, 20, 20));
+	}
+
+	@Test
+	void maskImageNonZeroPixelsPlusItsSelectionAreHoles() {
+		final ImagePlus imp = noise8("img", 20, 20, 1);
+		final ByteProcessor m = new ByteProcessor(20, 20);
+		m.set(3, 4, 1);
+		m.set(15, 15, 255);
+		final ImagePlus mask = new ImagePlus("damage-mask", m);
+		mask.setRoi(new Roi(8, 8, 2, 2));
+		open(mask);
+		final ImageProcessor before = imp.getProcessor().duplicate();
+		InpaintImage.run(imp, settings(MaskSource.MASK_IMAGE, "damage-mask", OutputMode.IN_PLACE, SliceChoice.CURRENT),
+			fake);
+		final ByteProcessor holes = new ByteProcessor(20, 20);
+		holes.set(3, 4, 255);
+		holes.set(15, 15, 255);
+		HoleMask.fill(holes, new Roi(8, 8, 2, 2));
+		assertOnlyHolesChanged(before, imp.getProcessor(), holes);
+	}
+
+	@Test
+	void lineSelectionsCountWithTheirWidth() {
+		final ImagePlus imp = noise8("img", 30, 30, 1);
+		final Line line = new Line(2, 15, 27, 15);
+		line.setStrokeWidth(3);
+		imp.setRoi(line);
+		final ImageProcessor before = imp.getProcessor().duplicate();
+		InpaintImage.run(imp, selection(), fake);
+		final ByteProcessor holes = maskOf(line, 30, 30);
+		assertTrue(holes.getStats().mean * 900 / 255 >= 3 * 24, "a crack 3 px wide");
+		assertOnlyHolesChanged(before, imp.getProcessor(), holes);
+	}
+
+	@Test
+	void aSelectionOutsideTheChosenPlanesChangesNothingAndLoadsNoModel() {
+		final ImagePlus imp = noise8("img", 20, 20, 2);
+		final Overlay overlay = new Overlay();
+		final Roi r = new Roi(1, 1, 4, 4);
+		r.setPosition(2);
+		overlay.add(r);
+		imp.setOverlay(overlay);
+		final ImageStack before = imp.getStack().duplicate();
+		final InpaintImage.Outcome out = InpaintImage.run(imp,
+			settings(MaskSource.OVERLAY, null, OutputMode.IN_PLACE, SliceChoice.CURRENT), fake);
+		assertEquals(0, out.holePixels());
+		assertEquals(0, fake.opened);
+		assertArrayEquals((byte[]) before.getPixels(1), (byte[]) imp.getStack().getPixels(1));
+		assertTrue(out.toString().contains("unchanged"));
+	}
+
+	// -- bad input: one sentence, image unchanged, model never asked for --
+
+	private void assertRefused(final ImagePlus imp, final InpaintSettings s, final String expected) {
+		final ImageStack before = imp.getStack().duplicate();
+		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintImage.run(imp, s, fake));
+		assertTrue(e.getMessage().contains(expected), e.getMessage());
+		assertTrue(e.getMessage().endsWith("."), "one sentence: " + e.getMessage());
+		for (int n = 1; n <= before.getSize(); n++)
+			assertArrayEquals((Object[]) new Object[] { before.getProcessor(n).getPixelsCopy() },
+				new Object[] { imp.getStack().getProcessor(n).getPixelsCopy() }, "plane " + n);
+		assertEquals(0, fake.opened);
+		assertTrue(!imp.changes);
+	}
+
+	@Test
+	void noSelectionIsRefused() {
+		assertRefused(noise8("img", 10, 10, 1), selection(), "no area selection");
+	}
+
+	@Test
+	void pointSelectionIsRefused() {
+		final ImagePlus imp = noise8("img", 10, 10, 1);
+		imp.setRoi(new ij.gui.PointRoi(3, 3));
+		assertRefused(imp, selection(), "no area selection");
+	}
+
+	@Test
+	void onePixelImageIsRefused() {
+		final ImagePlus imp = noise8("dot", 1, 1, 1);
+		imp.setRoi(new Roi(0, 0, 1, 1));
+		assertRefused(imp, selection(), "at least 4x4");
+	}
+
+	@Test
+	void missingOverlayIsRefused() {
+		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.OVERLAY, null, OutputMode.IN_PLACE,
+			SliceChoice.CURRENT), "has no overlay");
+	}
+
+	@Test
+	void emptyRoiManagerIsRefused() {
+		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.ROI_MANAGER, null, OutputMode.IN_PLACE,
+			SliceChoice.CURRENT), "ROI Manager is empty");
+	}
+
+	@Test
+	void maskOfAnotherSizeIsRefused() {
+		final ImagePlus mask = new ImagePlus("small-mask", new ByteProcessor(8, 10));
+		open(mask);
+		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.MASK_IMAGE, "small-mask", OutputMode.IN_PLACE,
+			SliceChoice.CURRENT), "is 8x10 but the image 'img' is 10x10");
+	}
+
+	@Test
+	void maskWithTheWrongPlaneCountIsRefused() {
+		final ImagePlus mask = noise8("mask-stack", 10, 10, 2);
+		open(mask);
+		assertRefused(noise8("img", 10, 10, 3), settings(MaskSource.MASK_IMAGE, "mask-stack", OutputMode.IN_PLACE,
+			SliceChoice.ALL), "has 2 planes");
+	}
+
+	@Test
+	void maskImageThatIsNotOpenIsRefused() {
+		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.MASK_IMAGE, "nowhere.png", OutputMode.IN_PLACE,
+			SliceChoice.CURRENT), "no open image called 'nowhere.png'");
+	}
+
+	@Test
+	void theImageItselfIsNotAMask() {
+		final ImagePlus imp = noise8("self", 10, 10, 1);
+		open(imp);
+		assertRefused(imp, settings(MaskSource.MASK_IMAGE, "self", OutputMode.IN_PLACE, SliceChoice.CURRENT),
+			"another image");
+	}
+
+	@Test
+	void wrongWordsAreRefusedWithTheChoices() {
+		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Selection",
+			"None", "default", "auto", 0, "In place", "Current"));
+		assertEquals("Unknown mask source 'Selection': use Current selection, ROI Manager, Overlay, Mask image.",
+			e.getMessage());
+		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Current selection", "None", "default",
+			"tpu", 0, "In place", "Current"));
+		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Current selection", "None", "default",
+			"auto", -1, "In place", "Current"));
+		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Mask image", "None", "default",
+			"auto", 0, "In place", "Current"));
+	}
+
+	@Test
+	void macroOptionsNameEveryChoice() {
+		final InpaintSettings s = new InpaintSettings(MaskSource.MASK_IMAGE, "my mask.png", "/m/pkg", Device.GPU, 2,
+			OutputMode.NEW_IMAGE, SliceChoice.ALL);
+		assertEquals("mask=[Mask image] mask_image=[my mask.png] model=/m/pkg device=gpu dilate=2 output=[New image] slices=All",
+			s.toMacroOptions());
+		assertEquals("mask=[Current selection] model=default device=auto dilate=0 output=[In place] slices=Current",
+			InpaintSettings.defaults().toMacroOptions());
+	}
+}

@@ -1,0 +1,191 @@
+package org.misf.imagej;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashMap;
+import java.util.Map;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.measure.ResultsTable;
+import ij.process.ByteProcessor;
+
+import net.imglib2.img.array.ArrayImgs;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.misf.metrics.ImageMetrics;
+import org.misf.metrics.MetricImage;
+import org.misf.metrics.MetricOptions;
+import org.misf.metrics.MetricScores;
+import org.scijava.Context;
+import org.scijava.Cancelable;
+import org.scijava.command.CommandService;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleService;
+
+/** "Inpainting Metrics", "Import MISF Checkpoint" and "MISF Batch" through a SciJava Context's CommandService. */
+class OtherCommandsTest {
+
+	private static Context context;
+	private static CommandService commands;
+
+	@TempDir
+	Path dir;
+
+	@BeforeAll
+	static void start() {
+		context = new Context(CommandService.class, ModuleService.class);
+		commands = context.service(CommandService.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		context.dispose();
+	}
+
+	@AfterEach
+	void forgetImages() {
+		for (final int id : Interpreter.getBatchModeImageIDs())
+			Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
+		Interpreter.batchMode = false;
+		ResultsTable.getResultsTable().reset();
+	}
+
+	private static Module run(final Class<? extends org.scijava.command.Command> c, final Object... inputs)
+		throws Exception
+	{
+		final Map<String, Object> map = new HashMap<>();
+		for (int i = 0; i < inputs.length; i += 2)
+			map.put((String) inputs[i], inputs[i + 1]);
+		final ModuleService modules = context.service(ModuleService.class);
+		final Module module = modules.createModule(commands.getCommand(c));
+		assertNotNull(module, c.getSimpleName() + " could not be created");
+		return modules.run(module, true, map).get();
+	}
+
+	private static String cancelReason(final Module m) {
+		final Cancelable c = (Cancelable) m.getDelegateObject();
+		return c.isCanceled() ? c.getCancelReason() : null;
+	}
+
+	@Test
+	void metricsRowsMatchTheMetricsPackage() throws Exception {
+		final ImagePlus reference = InpaintImageTest.noise8("ref", 40, 32, 1);
+		final ImagePlus result = new ImagePlus("res", reference.getProcessor().duplicate());
+		result.getProcessor().setValue(128);
+		result.getProcessor().fill(new Roi(5, 5, 10, 8));
+		final ByteProcessor holes = new ByteProcessor(40, 32);
+		HoleMask.fill(holes, new Roi(5, 5, 10, 8));
+		InpaintImageTest.open(reference);
+		InpaintImageTest.open(result);
+		InpaintImageTest.open(new ImagePlus("holes", holes));
+		final Path csv = dir.resolve("m.csv");
+		final Module m = run(InpaintingMetricsCommand.class, "result", "res", "reference", "ref", "mask", "holes",
+			"region", "Holes only", "scoring", "paper", "ssim", "gaussian", "lpips", "none", "slices", "Current", "csv", csv
+				.toString());
+		assertEquals(null, cancelReason(m));
+		final ResultsTable t = ResultsTable.getResultsTable();
+		assertEquals(1, t.size());
+		final MetricScores expected = ImageMetrics.compute(ArrayImgs.unsignedBytes((byte[]) result.getProcessor()
+			.getPixels(), 40, 32), ArrayImgs.unsignedBytes((byte[]) reference.getProcessor().getPixels(), 40, 32), ArrayImgs
+				.unsignedBytes((byte[]) holes.getPixels(), 40, 32), MetricOptions.PAPER.withHoleOnly(true).withSsimWindow(
+					org.misf.metrics.SsimWindow.GAUSSIAN_11));
+		assertEquals(expected.psnr(), t.getValue("PSNR", 0), 1e-9);
+		assertEquals(expected.ssim(), t.getValue("SSIM", 0), 1e-9);
+		assertEquals(expected.l1(), t.getValue("L1 (%)", 0), 1e-9);
+		assertEquals(100.0 * 80 / (40 * 32), t.getValue("Hole %", 0), 1e-9);
+		assertTrue(t.getStringValue("Scoring", 0).contains("hole pixels only"));
+		assertTrue(Files.readAllLines(csv).get(0).contains("PSNR"));
+	}
+
+	@Test
+	void metricsRefuseDifferentSizes() throws Exception {
+		InpaintImageTest.open(InpaintImageTest.noise8("a", 10, 10, 1));
+		InpaintImageTest.open(InpaintImageTest.noise8("b", 12, 10, 1));
+		final Module m = run(InpaintingMetricsCommand.class, "result", "a", "reference", "b", "lpips", "none");
+		assertEquals("The result 'a' is 10x10 but the reference 'b' is 12x10.", cancelReason(m));
+		assertEquals(0, ResultsTable.getResultsTable().size());
+	}
+
+	@Test
+	void importRefusesAMaliciousPickleAndWritesNothing() throws Exception {
+		final Path target = dir.resolve("pkg");
+		final Module m = run(ImportCheckpointCommand.class, "checkpoint", resource(
+			"/org/misf/checkpoint/broken/posix_system.pth"), "folder", target.toFile());
+		final String reason = cancelReason(m);
+		assertNotNull(reason);
+		assertTrue(reason.endsWith("."), reason);
+		assertFalse(Files.exists(target.resolve("model.yaml")));
+		assertEquals(null, m.getOutput("modelPackage"));
+	}
+
+	@Test
+	@Tag("slow")
+	void importMakesAPackageThatInpaints() throws Exception {
+		final Path target = dir.resolve("w8");
+		final Module m = run(ImportCheckpointCommand.class, "checkpoint", resource(
+			"/org/misf/checkpoint/fixtures/misf-w8-seed1234.pth"), "folder", target.toFile(), "dataset", "test");
+		assertEquals(null, cancelReason(m));
+		assertEquals(target.toAbsolutePath().normalize().toString(), m.getOutput("modelPackage"));
+		assertTrue(Files.isRegularFile(target.resolve("model.yaml")));
+		// the new package works in MISF Inpaint
+		final ImagePlus imp = InpaintImageTest.noise8("x", 32, 32, 1);
+		imp.setRoi(new Roi(8, 8, 8, 8));
+		final byte[] before = (byte[]) imp.getProcessor().getPixelsCopy();
+		final Module inpaint = run(MisfInpaintCommand.class, "imp", imp, "mask", "Current selection", "model", target
+			.toString(), "device", "cpu");
+		assertEquals(null, cancelReason(inpaint));
+		assertFalse(java.util.Arrays.equals(before, (byte[]) imp.getProcessor().getPixels()));
+		SharedInpainter.INSTANCE.close();
+	}
+
+	@Test
+	@Tag("slow")
+	void batchDoesAFolderWithTheCommandLineRules() throws Exception {
+		final Path images = Files.createDirectories(dir.resolve("in"));
+		final Path masks = Files.createDirectories(dir.resolve("masks"));
+		final Path out = dir.resolve("out");
+		for (final String name : new String[] { "a", "b" }) {
+			ImageJ1EndToEndTest.savePng(new ImagePlus(name, ImageJ1EndToEndTest.picture(name.charAt(0))), images.resolve(
+				name + ".png"));
+			ImageJ1EndToEndTest.savePng(new ImagePlus(name, ImageJ1EndToEndTest.strokes()), masks.resolve(name + ".png"));
+		}
+		final Module m = run(MisfBatchCommand.class, "images", images.toFile(), "masks", masks.toFile(), "output", out
+			.toFile(), "device", "cpu");
+		assertEquals(null, cancelReason(m));
+		final String summary = ((MisfBatchCommand) m.getDelegateObject()).summary();
+		assertTrue(summary.startsWith("2 inpainted, 0 skipped"), summary);
+		for (final String name : new String[] { "a", "b" })
+			ImageJ1EndToEndTest.assertOnlyHolesChanged(ImageJ1EndToEndTest.picture(name.charAt(0)), ImageJ1EndToEndTest
+				.readRgb(out.resolve(name + ".png")), ImageJ1EndToEndTest.strokes());
+		final Module again = run(MisfBatchCommand.class, "images", images.toFile(), "masks", masks.toFile(), "output",
+			out.toFile());
+		assertTrue(((MisfBatchCommand) again.getDelegateObject()).summary().startsWith("0 inpainted, 2 skipped"));
+	}
+
+	@Test
+	void batchWithoutFoldersIsRefused() throws Exception {
+		final Module m = run(MisfBatchCommand.class, "images", dir.toFile(), "masks", dir.toFile());
+		assertEquals("'output' is required but unset.", cancelReason(m), "SciJava refuses a missing folder before the command runs");
+	}
+
+	private static File resource(final String name) throws Exception {
+		final URL url = OtherCommandsTest.class.getResource(name);
+		assertNotNull(url, name);
+		return Paths.get(url.toURI()).toFile();
+	}
+}
