@@ -1,14 +1,10 @@
 package org.misf.checkpoint;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -140,19 +136,7 @@ public final class CheckpointImporter {
 	}
 
 	static String sha256(final Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			final byte[] buf = new byte[1 << 20];
-			while (in.read(buf) > 0) {
-				// digesting
-			}
-			final StringBuilder hex = new StringBuilder();
-			for (final byte b : ((DigestInputStream) in).getMessageDigest().digest())
-				hex.append(String.format("%02x", b));
-			return hex.toString();
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java has SHA-256", e);
-		}
+		return org.misf.model.ModelPackage.sha256(file);
 	}
 
 	private static void deleteTree(final Path root) {

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 
 import org.yaml.snakeyaml.Yaml;
@@ -135,17 +133,10 @@ public final class LpipsPackage {
 	}
 
 	static String sha256(final Path file) {
-		try (InputStream in = Files.newInputStream(file)) {
-			final MessageDigest md = MessageDigest.getInstance("SHA-256");
-			final byte[] buf = new byte[1 << 16];
-			for (int n; (n = in.read(buf)) > 0;)
-				md.update(buf, 0, n);
-			final StringBuilder sb = new StringBuilder();
-			for (final byte b : md.digest())
-				sb.append(String.format("%02x", b));
-			return sb.toString();
+		try {
+			return org.misf.model.ModelPackage.sha256(file);
 		}
-		catch (final IOException | NoSuchAlgorithmException e) {
+		catch (final org.misf.model.InpaintingException e) {
 			throw new MetricsException("Cannot read '" + file + "': " + e.getMessage(), e);
 		}
 	}

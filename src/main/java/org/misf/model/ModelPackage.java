@@ -249,8 +249,8 @@ public final class ModelPackage {
 		}
 	}
 
-	/** SHA-256 of a file as lower-case hex. */
-	static String sha256(final Path file) {
+	/** SHA-256 of a file as lower-case hex (the one hash function of the project). */
+	public static String sha256(final Path file) {
 		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
 			final byte[] buf = new byte[1 << 16];
 			while (in.read(buf) >= 0) {
