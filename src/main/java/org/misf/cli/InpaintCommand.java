@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,6 +70,16 @@ public final class InpaintCommand implements Subcommand {
 
 	@Override
 	public int run(final List<String> args, final PrintStream out, final PrintStream err) {
+		return run(args, out, err, () -> false);
+	}
+
+	/**
+	 * As {@link #run(List, PrintStream, PrintStream)}, stopping cleanly when {@code cancelled} turns true (e.g. Esc
+	 * in ImageJ): the image in progress is not written, finished outputs stay, a later run resumes. Exit code 1.
+	 */
+	public int run(final List<String> args, final PrintStream out, final PrintStream err,
+		final BooleanSupplier cancelled)
+	{
 		final Options o;
 		final List<Job> jobs;
 		final InpaintOptions options;
@@ -105,6 +116,7 @@ public final class InpaintCommand implements Subcommand {
 		final long t0 = System.currentTimeMillis();
 		final ProgressBar bar = new ProgressBar(err, !o.has("quiet"));
 		int done = 0, skipped = 0, failed = 0;
+		boolean stopped = false;
 		final List<Job> todo = new ArrayList<>();
 		for (final Job j : jobs)
 			if (Files.exists(j.output)) skipped++;
@@ -116,15 +128,23 @@ public final class InpaintCommand implements Subcommand {
 				final boolean single = todo.size() == 1;
 				int n = 0;
 				for (final Job j : todo) {
+					if (cancelled.getAsBoolean()) {
+						stopped = true;
+						break;
+					}
 					final String name = j.image.getFileName().toString();
 					if (!single) bar.progress(n, todo.size(), name);
 					try {
-						final String msg = inpaintOne(inpainter, j, options, displayRange, single ? new Named(bar, name)
-							: org.misf.core.ProgressListener.NONE);
+						final String msg = inpaintOne(inpainter, j, options, displayRange, new Named(bar, name, single,
+							cancelled));
 						done++;
 						if (msg != null) bar.message(name + ": " + msg);
 					}
-					catch (final InpaintingException | CancelledException | IOException e) {
+					catch (final CancelledException e) {
+						stopped = true;
+						break;
+					}
+					catch (final InpaintingException | IOException e) {
 						failed++;
 						bar.message("error: " + name + ": " + e.getMessage());
 					}
@@ -142,9 +162,10 @@ public final class InpaintCommand implements Subcommand {
 				return 2;
 			}
 		}
-		out.println(String.format(Locale.ROOT, "%d inpainted, %d skipped (already done), %d failed, of %d image%s in %.1f s.",
-			done, skipped, failed, jobs.size(), jobs.size() == 1 ? "" : "s", (System.currentTimeMillis() - t0) / 1000.0));
-		return failed > 0 ? 1 : 0;
+		out.println(String.format(Locale.ROOT, "%d inpainted, %d skipped (already done), %d failed, of %d image%s in %.1f s%s",
+			done, skipped, failed, jobs.size(), jobs.size() == 1 ? "" : "s", (System.currentTimeMillis() - t0) / 1000.0,
+			stopped ? "; cancelled: the rest is left for a later run." : "."));
+		return failed > 0 || stopped ? 1 : 0;
 	}
 
 	/** Inpaints one job and writes its output; returns a note for the user (e.g. an empty mask) or null. */
@@ -201,20 +222,29 @@ public final class InpaintCommand implements Subcommand {
 		throw new Options.UsageException("--range needs auto, display or MIN,MAX, not '" + range + "'.");
 	}
 
-	/** Window progress of a single image, shown with its name. */
+	/** Window progress of one image (shown with its name when it is the only one) and the batch's cancel switch. */
 	private static final class Named implements org.misf.core.ProgressListener {
 
 		private final ProgressBar bar;
 		private final String name;
+		private final boolean show;
+		private final BooleanSupplier cancelled;
 
-		Named(final ProgressBar bar, final String name) {
+		Named(final ProgressBar bar, final String name, final boolean show, final BooleanSupplier cancelled) {
 			this.bar = bar;
 			this.name = name;
+			this.show = show;
+			this.cancelled = cancelled;
 		}
 
 		@Override
 		public void progress(final long done, final long total, final String message) {
-			bar.progress(done, total, name + " (windows)");
+			if (show) bar.progress(done, total, name + " (windows)");
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return cancelled.getAsBoolean();
 		}
 	}
 

@@ -12,7 +12,8 @@ import org.misf.model.InpaintingException;
 /**
  * "MISF Batch": the command line's folder batch ({@code inpaint IMAGE_DIR MASK_DIR -o OUT_DIR}, see
  * {@link InpaintCommand}) run from ImageJ, with its progress in ImageJ's progress bar and its report in the
- * Log window. Resumable, never overwrites inputs, goes on after a bad file, as the command line does.
+ * Log window. Resumable, never overwrites inputs, goes on after a bad file, as the command line does; Esc stops
+ * it after the image in progress is dropped (finished outputs stay, a later run resumes).
  */
 public final class FolderBatch {
 
@@ -38,7 +39,7 @@ public final class FolderBatch {
 		final int code;
 		try {
 			code = SharedInpainter.withPluginClassLoader(() -> new InpaintCommand().run(args, out.printStream(), err
-				.printStream()));
+				.printStream(), IJ::escapePressed));
 		}
 		finally {
 			IJ.showProgress(1.0);

@@ -139,6 +139,29 @@ class InpaintCommandTest {
 	}
 
 	@Test
+	void cancellingStopsTheBatchCleanlyAndALaterRunResumes() throws IOException {
+		final Path out = tmp.resolve("cancelled");
+		final Path good = Files.createDirectories(tmp.resolve("good-cancel"));
+		for (final String n : new String[] { "a_gray8.tif", "b_gray16.tif", "c_float.tif" })
+			Files.copy(images.resolve(n), good.resolve(n));
+		final List<String> args = Arrays.asList(good.toString(), masks.toString(), "-o", out.toString(), "--quiet");
+		final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+		final ByteArrayOutputStream o = new ByteArrayOutputStream();
+		// cancel once the first image has been started: it and the rest are left undone
+		final int code = new InpaintCommand().run(args, new PrintStream(o, true), new PrintStream(
+			new ByteArrayOutputStream(), true), () -> asked.incrementAndGet() > 1);
+		final String summary = new String(o.toByteArray(), StandardCharsets.UTF_8);
+		assertEquals(1, code, summary);
+		assertTrue(summary.contains("cancelled"), summary);
+		final Set<String> written = Files.isDirectory(out) ? names(out) : new HashSet<>();
+		assertTrue(written.size() < 3, written.toString());
+		assertTrue(written.stream().noneMatch(n -> n.contains(".tmp")), written.toString());
+		final Run resumed = run("inpaint", good.toString(), masks.toString(), "-o", out.toString(), "--quiet");
+		assertEquals(0, resumed.code, resumed.err);
+		assertEquals(3, names(out).size());
+	}
+
+	@Test
 	void shardsSplitTheFolderWithoutOverlap() throws IOException {
 		final Path out = tmp.resolve("sharded");
 		final Path good = Files.createDirectories(tmp.resolve("good"));
