@@ -27,7 +27,7 @@ import org.misf.model.InpaintingException;
  * 8-bit, 16-bit, 32-bit and RGB; a stack of 3 slices or channels is taken as (x, y, c) RGB.
  * Masks may be any image; non-zero = hole (for RGB masks: any non-zero colour).
  */
-final class ImagePlusInpainting {
+public final class ImagePlusInpainting {
 
 	private ImagePlusInpainting() {}
 
@@ -40,25 +40,40 @@ final class ImagePlusInpainting {
 		if (displayRange && imp.getType() != ImagePlus.COLOR_RGB) options = options.withRange(imp.getDisplayRangeMin(),
 			imp.getDisplayRangeMax());
 		final int n = imp.getStackSize();
-		if (n == 1) {
-			final ImageProcessor ip = imp.getProcessor();
-			if (ip instanceof ColorProcessor) return inpaintARGB(inpainter, ArrayImgs.argbs((int[]) ip.getPixels(), ip
-				.getWidth(), ip.getHeight()), m, options, progress);
-			return inpaintRaw(inpainter, plane(ip), m, options, progress);
-		}
+		if (n == 1) return inpaintPlanes(inpainter, new ImageProcessor[] { imp.getProcessor() }, m, options, progress);
 		if (n == 3 && imp.getType() != ImagePlus.COLOR_RGB) {
 			final ImageStack stack = imp.getStack();
-			final List<RandomAccessibleInterval<? extends RealType<?>>> planes = new ArrayList<>();
-			for (int i = 1; i <= 3; i++)
-				planes.add(plane(stack.getProcessor(i)));
-			return inpaintRaw(inpainter, stack(planes), m, options, progress);
+			return inpaintPlanes(inpainter, new ImageProcessor[] { stack.getProcessor(1), stack.getProcessor(2), stack
+				.getProcessor(3) }, m, options, progress);
 		}
 		throw new InpaintingException("The image has " + n +
 			" planes; only single images and 3-channel (RGB) stacks are supported.");
 	}
 
+	/**
+	 * Inpaints ImageJ planes in place without copying: their pixel arrays are wrapped as ImgLib2 images, so the
+	 * engine writes the filled holes straight into them. One plane is a gray (x, y) image or packed RGB; several
+	 * planes (a channel set) become one (x, y, c) image. Used by the command line and the ImageJ commands alike.
+	 */
+	public static InpaintResult inpaintPlanes(final Inpainter inpainter, final ImageProcessor[] planes,
+		final RandomAccessibleInterval<? extends RealType<?>> mask, final InpaintOptions options,
+		final ProgressListener progress)
+	{
+		final ImageProcessor first = planes[0];
+		if (first instanceof ColorProcessor) {
+			if (planes.length != 1) throw new IllegalArgumentException("RGB planes are inpainted one at a time");
+			return inpaintARGB(inpainter, ArrayImgs.argbs((int[]) first.getPixels(), first.getWidth(), first
+				.getHeight()), mask, options, progress);
+		}
+		if (planes.length == 1) return inpaintRaw(inpainter, plane(first), mask, options, progress);
+		final List<RandomAccessibleInterval<? extends RealType<?>>> wrapped = new ArrayList<>();
+		for (final ImageProcessor ip : planes)
+			wrapped.add(plane(ip));
+		return inpaintRaw(inpainter, stack(wrapped), mask, options, progress);
+	}
+
 	/** The mask as a real-valued (x, y) image. */
-	static RandomAccessibleInterval<? extends RealType<?>> maskOf(final ImagePlus mask) {
+	public static RandomAccessibleInterval<? extends RealType<?>> maskOf(final ImagePlus mask) {
 		if (mask.getStackSize() != 1)
 			throw new InpaintingException("The mask has " + mask.getStackSize() + " planes; it must be a single image.");
 		ImageProcessor ip = mask.getProcessor();

@@ -13,6 +13,9 @@ import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.ImageStatistics;
 
+import net.imglib2.img.array.ArrayImgs;
+
+import org.misf.cli.ImagePlusInpainting;
 import org.misf.core.CancelledException;
 import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintResult;
@@ -110,8 +113,9 @@ public final class InpaintImage {
 				final InpaintOptions options = options(target, part, planes, settings.dilate());
 				final ImageJProgress progress = new ImageJProgress(TITLE, k, parts.size());
 				final ByteProcessor mask = masks.get(k);
-				final InpaintResult result = SharedInpainter.withPluginClassLoader(() -> PlaneInpainting.inpaint(
-					inpainter, planes, mask, options, progress));
+				final InpaintResult result = SharedInpainter.withPluginClassLoader(() -> ImagePlusInpainting
+					.inpaintPlanes(inpainter, planes, ArrayImgs.unsignedBytes((byte[]) mask.getPixels(), mask.getWidth(),
+						mask.getHeight()), options, progress));
 				filled += result.holePixels();
 			}
 		}
