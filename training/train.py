@@ -18,7 +18,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import TrainingSampler, validation_cases, load_rgb, load_mask, centre_square  # noqa: E402
-from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_weighted_l1, nsgan_loss  # noqa: E402
+from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_ssim_loss, hole_weighted_l1, nsgan_loss, ssim_map  # noqa: E402
 from misf.network import InpaintingModel, MISFGenerator  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -55,12 +55,16 @@ def load_validation(data: str, size: int, per_bin: int):
 def validate(gen, val, bins):
     (x, m), model = val, InpaintingModel(gen).eval()
     scores = {0: [], 1: [], 2: []}
+    ssims = {0: [], 1: [], 2: []}
     for i in range(0, x.shape[0], 16):
         out = model(x[i:i + 16], m[i:i + 16])
+        q = lambda t: (t.clamp(0, 1) * 255).floor()  # noqa: E731  (the paper's uint8 truncation)
+        s = ssim_map(q(out), q(x[i:i + 16]), data_range=255.0).mean(dim=(1, 2, 3))
         for k in range(out.shape[0]):
             scores[bins[i + k]].append(psnr_uint8(out[k], x[i + k]))
+            ssims[bins[i + k]].append(s[k].item())
     gen.train()
-    return [float(np.mean(scores[b])) for b in range(3)]
+    return [float(np.mean(scores[b])) for b in range(3)], [float(np.mean(ssims[b])) for b in range(3)]
 
 
 def main():
@@ -81,6 +85,8 @@ def main():
                     help="extra L1 on hole pixels only (mean over the hole); 0 = the release's loss alone")
     ap.add_argument("--adv", type=float, default=0.1)
     ap.add_argument("--perceptual", type=float, default=0.1, help="SqueezeNet perceptual loss weight (0 = off)")
+    ap.add_argument("--ssim", type=float, default=0.0,
+                    help="weight of 1 - SSIM (scikit-image's 7x7 definition) over windows touching the hole (0 = off)")
     ap.add_argument("--style", type=float, default=0.0, help="SqueezeNet Gram style loss weight (0 = off)")
     ap.add_argument("--hours", type=float, default=2.0, help="wall-time budget (the LR follows a cosine over it)")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = time budget only)")
@@ -131,7 +137,8 @@ def main():
     print(f"{sum(p.numel() for p in gen.parameters())} generator parameters; {len(sampler.images)} training images",
           flush=True)
     if state["step"] == 0 or not os.path.exists(last):
-        log.write("step\tsamples\telapsed_s\tlr\tl1\tadv\tperc\tstyle\td_loss\tval_psnr_0_20\tval_psnr_20_40\tval_psnr_40_60\n")
+        log.write("step\tsamples\telapsed_s\tlr\tl1\tadv\tperc\tstyle\td_loss\tval_psnr_0_20\tval_psnr_20_40\tval_psnr_40_60"
+                  "\tssim_loss\tval_ssim_0_20\tval_ssim_20_40\tval_ssim_40_60\n")
 
     while True:
         elapsed = time.time() - start
@@ -163,7 +170,8 @@ def main():
         perc = style = torch.zeros(())
         if feat_loss is not None:
             perc, style = feat_loss(out, x)
-        loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style
+        ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros(())
+        loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
         loss.backward()
         g_opt.step()
         state["step"] += 1
@@ -171,15 +179,18 @@ def main():
         state["elapsed"] = time.time() - start
 
         vals = ["", "", ""]
+        svals = ["", "", ""]
         if state["step"] % args.val_every == 0:
-            v = validate(gen, val[0], val[1])
+            v, sv = validate(gen, val[0], val[1])
             vals = [f"{p:.3f}" for p in v]
+            svals = [f"{p:.4f}" for p in sv]
             if state["best"] is None or v[0] + v[1] > state["best"]:
                 state["best"] = v[0] + v[1]
                 torch.save({"iteration": state["step"], "generator": gen.state_dict()}, os.path.join(args.run, "best_generator.pth"))
         if state["step"] % 10 == 0 or vals[0]:
             log.write(f"{state['step']}\t{state['samples']}\t{state['elapsed']:.0f}\t{lr:.2e}\t{l1.item():.4f}\t{adv.item():.4f}\t"
-                      f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals) + "\n")
+                      f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals)
+                      + f"\t{ssim_l.item():.4f}\t" + "\t".join(svals) + "\n")
             log.flush()
         if state["step"] % args.save_every == 0:
             save(last, gen, disc, g_opt, d_opt, state)

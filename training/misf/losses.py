@@ -63,3 +63,24 @@ class SqueezeFeatureLoss(nn.Module):
         perceptual = sum(F.l1_loss(a, b) for a, b in zip(fo, ft)) / len(fo)
         style = sum(F.l1_loss(gram(a), gram(b)) for a, b in zip(fo, ft)) / len(fo)
         return perceptual, style
+
+
+def ssim_map(a: torch.Tensor, b: torch.Tensor, window: int = 7, data_range: float = 1.0) -> torch.Tensor:
+    """SSIM map as scikit-image computes it by default: a uniform window x window mean, sample covariance
+    (N / (N - 1)), K1 = 0.01, K2 = 0.03, per channel. Valid windows only, so the map is (H-6) x (W-6)."""
+    n = window * window
+    cov = n / (n - 1)
+    mean = lambda t: F.avg_pool2d(t, window, stride=1)  # noqa: E731
+    ua, ub = mean(a), mean(b)
+    vaa = cov * (mean(a * a) - ua * ua)
+    vbb = cov * (mean(b * b) - ub * ub)
+    vab = cov * (mean(a * b) - ua * ub)
+    c1, c2 = (0.01 * data_range) ** 2, (0.03 * data_range) ** 2
+    return ((2 * ua * ub + c1) * (2 * vab + c2)) / ((ua * ua + ub * ub + c1) * (vaa + vbb + c2))
+
+
+def hole_ssim_loss(composite: torch.Tensor, target: torch.Tensor, mask: torch.Tensor, window: int = 7) -> torch.Tensor:
+    """1 - SSIM averaged over the windows that touch the hole (the others are exactly 1 on a composite)."""
+    s = ssim_map(composite, target, window)
+    touches = F.max_pool2d(mask, window, stride=1)
+    return ((1 - s) * touches).sum() / (3 * touches.sum()).clamp_min(1.0)
