@@ -7,6 +7,7 @@ Resume: run the same command again (it continues from <run>/last.pt), or start f
 with --init models/misf-w16 (its generator.pth and, if present, discriminator.pth).
 """
 import argparse
+import copy
 import json
 import math
 import os
@@ -95,6 +96,9 @@ def main():
     ap.add_argument("--save-every", type=int, default=100)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--init", help="model package folder to start from (generator.pth / discriminator.pth)")
+    ap.add_argument("--ema", type=float, default=0.0,
+                    help="keep an exponential moving average of the generator weights with this decay (e.g. 0.998); "
+                         "it is what is validated and saved as generator.pth (0 = off)")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
 
@@ -110,6 +114,7 @@ def main():
     feat_loss = SqueezeFeatureLoss(args.backbone) if (args.perceptual > 0 or args.style > 0) else None
 
     state = {"step": 0, "samples": 0, "elapsed": 0.0, "best": None}
+    ema_state = None
     last = os.path.join(args.run, "last.pt")
     if os.path.exists(last):
         ck = torch.load(last, map_location="cpu")
@@ -118,6 +123,7 @@ def main():
         g_opt.load_state_dict(ck["g_opt"])
         d_opt.load_state_dict(ck["d_opt"])
         state = ck["state"]
+        ema_state = ck.get("ema")
         print(f"resumed {last} at step {state['step']}", flush=True)
     elif args.init:
         ck = torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")
@@ -127,6 +133,12 @@ def main():
         if os.path.exists(dp):
             disc.load_state_dict(torch.load(dp, map_location="cpu"))
         print(f"initialised from {args.init} (iteration {state['step']})", flush=True)
+    ema = None
+    if args.ema > 0:
+        ema = copy.deepcopy(gen).requires_grad_(False)
+        if ema_state is not None:
+            ema.load_state_dict(ema_state)
+    shipped = ema if ema is not None else gen  # what is validated and written as generator.pth
     with open(os.path.join(args.run, "config.json"), "w") as f:
         json.dump(vars(args), f, indent=1)
 
@@ -174,6 +186,10 @@ def main():
         loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
         loss.backward()
         g_opt.step()
+        if ema is not None:
+            with torch.no_grad():
+                for e, p in zip(ema.parameters(), gen.parameters()):
+                    e.mul_(args.ema).add_(p, alpha=1 - args.ema)
         state["step"] += 1
         state["samples"] += args.batch
         state["elapsed"] = time.time() - start
@@ -181,29 +197,33 @@ def main():
         vals = ["", "", ""]
         svals = ["", "", ""]
         if state["step"] % args.val_every == 0:
-            v, sv = validate(gen, val[0], val[1])
+            v, sv = validate(shipped, val[0], val[1])
             vals = [f"{p:.3f}" for p in v]
             svals = [f"{p:.4f}" for p in sv]
             if state["best"] is None or v[0] + v[1] > state["best"]:
                 state["best"] = v[0] + v[1]
-                torch.save({"iteration": state["step"], "generator": gen.state_dict()}, os.path.join(args.run, "best_generator.pth"))
+                torch.save({"iteration": state["step"], "generator": shipped.state_dict()},
+                           os.path.join(args.run, "best_generator.pth"))
         if state["step"] % 10 == 0 or vals[0]:
             log.write(f"{state['step']}\t{state['samples']}\t{state['elapsed']:.0f}\t{lr:.2e}\t{l1.item():.4f}\t{adv.item():.4f}\t"
                       f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals)
                       + f"\t{ssim_l.item():.4f}\t" + "\t".join(svals) + "\n")
             log.flush()
         if state["step"] % args.save_every == 0:
-            save(last, gen, disc, g_opt, d_opt, state)
-    save(last, gen, disc, g_opt, d_opt, state)
-    torch.save({"iteration": state["step"], "generator": gen.state_dict()}, os.path.join(args.run, "generator.pth"))
+            save(last, gen, disc, g_opt, d_opt, state, ema)
+    save(last, gen, disc, g_opt, d_opt, state, ema)
+    torch.save({"iteration": state["step"], "generator": shipped.state_dict()}, os.path.join(args.run, "generator.pth"))
     torch.save(disc.state_dict(), os.path.join(args.run, "discriminator.pth"))
     print(f"done: {state['step']} steps, {state['samples']} samples, {state['elapsed']:.0f} s", flush=True)
 
 
-def save(path, gen, disc, g_opt, d_opt, state):
+def save(path, gen, disc, g_opt, d_opt, state, ema=None):
     tmp = path + ".tmp"
-    torch.save({"generator": gen.state_dict(), "discriminator": disc.state_dict(), "g_opt": g_opt.state_dict(),
-                "d_opt": d_opt.state_dict(), "state": state}, tmp)
+    ck = {"generator": gen.state_dict(), "discriminator": disc.state_dict(), "g_opt": g_opt.state_dict(),
+          "d_opt": d_opt.state_dict(), "state": state}
+    if ema is not None:
+        ck["ema"] = ema.state_dict()
+    torch.save(ck, tmp)
     os.replace(tmp, path)
 
 
