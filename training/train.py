@@ -32,9 +32,13 @@ def to_tensor(imgs: np.ndarray, masks: np.ndarray):
     return x, m
 
 
+def uint8_levels(t: torch.Tensor) -> torch.Tensor:
+    """[0,1] -> grey levels as the paper's evaluation makes them: clamp, x255, truncate (kept as float64)."""
+    return (t.clamp(0, 1) * 255).to(torch.uint8).double()
+
+
 def psnr_uint8(a: torch.Tensor, b: torch.Tensor) -> float:
-    a8 = (a.clamp(0, 1) * 255).to(torch.uint8).double()
-    b8 = (b.clamp(0, 1) * 255).to(torch.uint8).double()
+    a8, b8 = uint8_levels(a), uint8_levels(b)
     mse = ((a8 - b8) ** 2).mean().item()
     return 100.0 if mse == 0 else min(100.0, 10 * math.log10(255 ** 2 / mse))
 
@@ -59,8 +63,7 @@ def validate(gen, val, bins):
     ssims = {0: [], 1: [], 2: []}
     for i in range(0, x.shape[0], 16):
         out = model(x[i:i + 16], m[i:i + 16])
-        q = lambda t: (t.clamp(0, 1) * 255).floor()  # noqa: E731  (the paper's uint8 truncation)
-        s = ssim_map(q(out), q(x[i:i + 16]), data_range=255.0).mean(dim=(1, 2, 3))
+        s = ssim_map(uint8_levels(out), uint8_levels(x[i:i + 16]), data_range=255.0).mean(dim=(1, 2, 3))
         for k in range(out.shape[0]):
             scores[bins[i + k]].append(psnr_uint8(out[k], x[i + k]))
             ssims[bins[i + k]].append(s[k].item())
