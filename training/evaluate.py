@@ -63,6 +63,7 @@ def main():
     ap.add_argument("--out", help="folder for EVAL.md, eval_cases.csv, eval_grid.png (default: the package)")
     args = ap.parse_args()
     out_dir = args.out or args.package
+    os.makedirs(out_dir, exist_ok=True)
     torch.set_num_threads(2)
 
     with open(os.path.join(args.package, "model.yaml")) as f:
