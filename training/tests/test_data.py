@@ -1,6 +1,15 @@
-import numpy as np
+import os
 
-from misf.data import augment_mask, crack_mask, split, stroke_mask, centre_square
+import numpy as np
+import pytest
+from scipy import ndimage
+
+from conftest import SHARED
+from misf.data import (DAMAGE_KINDS, TEST_SOURCES, augment_mask, centre_square, damage, split, stroke_mask,
+                       held_out_domain, held_out_images, training_pool, validation_cases)
+
+DATA = os.path.join(SHARED, "data")
+needs_data = pytest.mark.skipif(not os.path.isdir(os.path.join(DATA, "images")), reason="shared data not present")
 
 
 def test_validation_split_is_disjoint_and_deterministic():
@@ -11,17 +20,50 @@ def test_validation_split_is_disjoint_and_deterministic():
     assert split(items, True) == val
 
 
+def test_test_sources_are_recognised_by_folder_and_class():
+    root = "/d"
+    assert held_out_domain(root, "/d/images/natural/urban100/img_001.png") == "photos"
+    assert held_out_domain(root, "/d/images/murals/wikiart224/wikiart_c6_123.jpg") == "paintings"
+    assert held_out_domain(root, "/d/images/murals/wikiart224/wikiart_c1_123.jpg") is None
+    assert held_out_domain(root, "/d/images/natural/bsds500_train/1.jpg") is None
+    assert held_out_domain(root, "/d/images/faces/ddnm_celebahq/0.jpg") == "faces"
+
+
+@needs_data
+def test_no_test_source_reaches_training_or_validation():
+    pool = set(training_pool(DATA))
+    tests = {p for d in TEST_SOURCES for p in held_out_images(DATA, d)}
+    assert pool and tests and not pool & tests
+    assert {p for p, _, _ in validation_cases(DATA, 256, 4)} <= pool
+    assert len(held_out_images(DATA, "photos")) >= 150 and len(held_out_images(DATA, "paintings")) >= 500
+
+
 def test_generated_masks_are_binary_and_not_empty():
     rng = np.random.default_rng(0)
-    for make in (stroke_mask, crack_mask):
-        m = make(128, rng)
-        assert m.shape == (128, 128) and set(np.unique(m)) <= {0, 1} and m.sum() > 0
+    m = stroke_mask(128, rng)
+    assert m.shape == (128, 128) and set(np.unique(m)) <= {0, 1} and m.sum() > 0
+    for kind in DAMAGE_KINDS:
+        m = damage(kind, 120, 200, rng, 0.05)
+        assert m.shape == (120, 200) and set(np.unique(m)) <= {0, 1} and m.sum() > 0
 
 
-def test_crack_masks_are_thin():
+@pytest.mark.parametrize("kind", DAMAGE_KINDS)
+def test_damage_reaches_about_the_asked_coverage(kind):
+    rng = np.random.default_rng(3)
+    for coverage in (0.01, 0.05, 0.10):
+        got = damage(kind, 400, 300, rng, coverage).mean()
+        assert coverage * 0.9 <= got <= coverage * 2 + 0.01, (kind, coverage, got)
+
+
+def test_cracks_are_thin_and_spots_are_small():
     rng = np.random.default_rng(1)
-    ratios = [crack_mask(256, rng).mean() for _ in range(10)]
-    assert max(ratios) < 0.1
+    cracks = damage("cracks", 300, 300, rng, 0.05).astype(bool)
+    # a crack is at most 5 px wide: opening with a 7x7 square leaves almost nothing
+    assert ndimage.binary_opening(cracks, np.ones((7, 7))).sum() < 0.02 * cracks.sum()
+    spots = damage("spots", 300, 300, rng, 0.02).astype(bool)
+    labels, n = ndimage.label(spots)
+    sizes = ndimage.sum(spots, labels, range(1, n + 1))
+    assert n > 20 and np.median(sizes) <= 80  # ellipses 2-10 px across
 
 
 def test_mask_augmentation_keeps_the_hole_ratio_when_downscaled():
