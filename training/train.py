@@ -26,6 +26,29 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
 
 
+class SampleStream(torch.utils.data.IterableDataset):
+    """Endless training batches from TrainingSampler; each DataLoader worker gets its own seed."""
+
+    def __init__(self, data, size, batch, seed, thin, native):
+        self.args = (data, size, batch, seed, thin, native)
+
+    def __iter__(self):
+        data, size, batch, seed, thin, native = self.args
+        info = torch.utils.data.get_worker_info()
+        sampler = TrainingSampler(data, size, seed=seed * 1000 + (info.id if info else 0), thin=thin, native=native)
+        while True:
+            yield to_tensor(*sampler.batch(batch))
+
+
+def batches(args, seed):
+    stream = SampleStream(args.data, args.size, args.batch, seed, args.thin, args.native)
+    if args.workers == 0:
+        return iter(stream)
+    loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.workers, prefetch_factor=4,
+                                         persistent_workers=True, pin_memory=args.device != "cpu")
+    return iter(loader)
+
+
 def to_tensor(imgs: np.ndarray, masks: np.ndarray):
     x = torch.from_numpy(imgs).permute(0, 3, 1, 2).float() / 255.0
     m = torch.from_numpy(masks).unsqueeze(1).float()
@@ -59,10 +82,11 @@ def load_validation(data: str, size: int, per_bin: int):
 @torch.no_grad()
 def validate(gen, val, bins):
     (x, m), model = val, InpaintingModel(gen).eval()
+    dev = next(gen.parameters()).device
     scores = {0: [], 1: [], 2: []}
     ssims = {0: [], 1: [], 2: []}
     for i in range(0, x.shape[0], 16):
-        out = model(x[i:i + 16], m[i:i + 16])
+        out = model(x[i:i + 16].to(dev), m[i:i + 16].to(dev)).cpu()
         s = ssim_map(uint8_levels(out), uint8_levels(x[i:i + 16]), data_range=255.0).mean(dim=(1, 2, 3))
         for k in range(out.shape[0]):
             scores[bins[i + k]].append(psnr_uint8(out[k], x[i + k]))
@@ -76,7 +100,7 @@ def main():
     ap.add_argument("--run", required=True, help="run folder: checkpoints and log")
     ap.add_argument("--data", default=os.path.join(SHARED, "data"))
     ap.add_argument("--backbone", default=os.path.join(SHARED, "reference", "lpips", "squeeze.backbone.pth"))
-    ap.add_argument("--width", type=int, default=16)
+    ap.add_argument("--width", type=int, help="generator width (default: that of --init's weights, else 16)")
     ap.add_argument("--blocks", type=int, default=8)
     ap.add_argument("--size", type=int, default=128, help="training crop size")
     ap.add_argument("--batch", type=int, default=8)
@@ -97,19 +121,37 @@ def main():
     ap.add_argument("--val-every", type=int, default=250)
     ap.add_argument("--val-per-bin", type=int, default=16)
     ap.add_argument("--save-every", type=int, default=100)
+    ap.add_argument("--log-every", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--init", help="model package folder to start from (generator.pth / discriminator.pth)")
     ap.add_argument("--ema", type=float, default=0.0,
                     help="keep an exponential moving average of the generator weights with this decay (e.g. 0.998); "
                          "it is what is validated and saved as generator.pth (0 = off)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--thin", type=float, default=0.2,
+                    help="share of native-scale damage masks (cracks, spots, both at 1-15 %%); the rest NVIDIA masks and strokes")
+    ap.add_argument("--native", type=float, default=0.0, help="share of crops that keep the image's own scale")
+    ap.add_argument("--device", default="cpu", help="cpu or cuda")
+    ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes for the samples (0 = in-process)")
     args = ap.parse_args()
 
     torch.set_num_threads(args.threads)
+    if args.device != "cpu":
+        torch.backends.cuda.matmul.allow_tf32 = True
+        torch.backends.cudnn.allow_tf32 = True
+        torch.backends.cudnn.benchmark = True
     torch.manual_seed(args.seed)
     os.makedirs(args.run, exist_ok=True)
     log = open(os.path.join(args.run, "log.tsv"), "a")
 
+    last = os.path.join(args.run, "last.pt")
+    if args.width is None:  # the weights we start from say their width
+        args.width = 16
+        if os.path.exists(last):
+            args.width = int(torch.load(last, map_location="cpu")["generator"]["encoder0.1.weight"].shape[0])
+        elif args.init:
+            st = torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")["generator"]
+            args.width = int(st["encoder0.1.weight"].shape[0])
     gen = MISFGenerator(args.width, args.blocks)
     disc = PatchDiscriminator()
     g_opt = torch.optim.Adam(gen.parameters(), lr=args.lr, betas=(args.beta1, args.beta2))
@@ -118,7 +160,6 @@ def main():
 
     state = {"step": 0, "samples": 0, "elapsed": 0.0, "best": None}
     ema_state = None
-    last = os.path.join(args.run, "last.pt")
     if os.path.exists(last):
         ck = torch.load(last, map_location="cpu")
         gen.load_state_dict(ck["generator"])
@@ -141,15 +182,27 @@ def main():
         ema = copy.deepcopy(gen).requires_grad_(False)
         if ema_state is not None:
             ema.load_state_dict(ema_state)
+    gen.to(args.device)
+    disc.to(args.device)
+    for opt in (g_opt, d_opt):  # a resumed optimizer's moments follow the weights
+        for st in opt.state.values():
+            for k, v in st.items():
+                if torch.is_tensor(v) and v.dim() > 0:
+                    st[k] = v.to(args.device)
+    if ema is not None:
+        ema.to(args.device)
+    if feat_loss is not None:
+        feat_loss.to(args.device)
     shipped = ema if ema is not None else gen  # what is validated and written as generator.pth
     with open(os.path.join(args.run, "config.json"), "w") as f:
         json.dump(vars(args), f, indent=1)
 
-    sampler = TrainingSampler(args.data, args.size, seed=args.seed + state["step"])
+    stream = batches(args, args.seed + state["step"])
+    n_images = len(TrainingSampler(args.data, 64).images)
     val = load_validation(args.data, args.size, args.val_per_bin)
     budget = args.hours * 3600
     start = time.time() - state["elapsed"]
-    print(f"{sum(p.numel() for p in gen.parameters())} generator parameters; {len(sampler.images)} training images",
+    print(f"{sum(p.numel() for p in gen.parameters())} generator parameters; {n_images} training images",
           flush=True)
     if state["step"] == 0 or not os.path.exists(last):
         log.write("step\tsamples\telapsed_s\tlr\tl1\tadv\tperc\tstyle\td_loss\tval_psnr_0_20\tval_psnr_20_40\tval_psnr_40_60"
@@ -166,11 +219,12 @@ def main():
         for g in d_opt.param_groups:
             g["lr"] = lr * args.d_lr_ratio
 
-        x, m = to_tensor(*sampler.batch(args.batch))
+        x, m = next(stream)
+        x, m = x.to(args.device, non_blocking=True), m.to(args.device, non_blocking=True)
         out = gen(torch.cat([x * (1 - m), m], 1))
         comp = out * m + x * (1 - m)
 
-        d_loss = torch.zeros(())
+        d_loss = torch.zeros((), device=args.device)
         if args.adv > 0:
             d_opt.zero_grad()
             d_loss = (nsgan_loss(disc(x), True) + nsgan_loss(disc(comp.detach()), False)) / 2
@@ -181,11 +235,11 @@ def main():
         l1 = hole_weighted_l1(out, x, m)
         if args.hole_l1 > 0:
             l1 = l1 + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
-        adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros(())
-        perc = style = torch.zeros(())
+        adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros((), device=args.device)
+        perc = style = torch.zeros((), device=args.device)
         if feat_loss is not None:
             perc, style = feat_loss(out, x)
-        ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros(())
+        ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros((), device=args.device)
         loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
         loss.backward()
         g_opt.step()
@@ -205,9 +259,9 @@ def main():
             svals = [f"{p:.4f}" for p in sv]
             if state["best"] is None or v[0] + v[1] > state["best"]:
                 state["best"] = v[0] + v[1]
-                torch.save({"iteration": state["step"], "generator": shipped.state_dict()},
+                torch.save({"iteration": state["step"], "generator": cpu_state(shipped)},
                            os.path.join(args.run, "best_generator.pth"))
-        if state["step"] % 10 == 0 or vals[0]:
+        if state["step"] % args.log_every == 0 or vals[0]:
             log.write(f"{state['step']}\t{state['samples']}\t{state['elapsed']:.0f}\t{lr:.2e}\t{l1.item():.4f}\t{adv.item():.4f}\t"
                       f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals)
                       + f"\t{ssim_l.item():.4f}\t" + "\t".join(svals) + "\n")
@@ -215,17 +269,22 @@ def main():
         if state["step"] % args.save_every == 0:
             save(last, gen, disc, g_opt, d_opt, state, ema)
     save(last, gen, disc, g_opt, d_opt, state, ema)
-    torch.save({"iteration": state["step"], "generator": shipped.state_dict()}, os.path.join(args.run, "generator.pth"))
-    torch.save(disc.state_dict(), os.path.join(args.run, "discriminator.pth"))
+    torch.save({"iteration": state["step"], "generator": cpu_state(shipped)}, os.path.join(args.run, "generator.pth"))
+    torch.save(cpu_state(disc), os.path.join(args.run, "discriminator.pth"))
     print(f"done: {state['step']} steps, {state['samples']} samples, {state['elapsed']:.0f} s", flush=True)
+
+
+def cpu_state(module):
+    """A state dict on the CPU, whatever device the module trains on (packages load on machines without a GPU)."""
+    return {k: v.detach().cpu() for k, v in module.state_dict().items()}
 
 
 def save(path, gen, disc, g_opt, d_opt, state, ema=None):
     tmp = path + ".tmp"
-    ck = {"generator": gen.state_dict(), "discriminator": disc.state_dict(), "g_opt": g_opt.state_dict(),
+    ck = {"generator": cpu_state(gen), "discriminator": cpu_state(disc), "g_opt": g_opt.state_dict(),
           "d_opt": d_opt.state_dict(), "state": state}
     if ema is not None:
-        ck["ema"] = ema.state_dict()
+        ck["ema"] = cpu_state(ema)
     torch.save(ck, tmp)
     os.replace(tmp, path)
 
