@@ -41,8 +41,8 @@ def sha256(path: str) -> str:
     return h.hexdigest()
 
 
-def script_model(gen: MISFGenerator) -> torch.jit.ScriptModule:
-    return torch.jit.script(InpaintingModel(gen).eval())
+def script_model(model: InpaintingModel) -> torch.jit.ScriptModule:
+    return torch.jit.script(model.eval())
 
 
 def test_pair(seed: int = 7):
@@ -65,15 +65,17 @@ def write_descriptor(path: str, desc: dict) -> None:
 
 
 def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
-           generator_ckpt: str = None, discriminator_ckpt: str = None) -> dict:
+           generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
+           flip_average: bool = False) -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
-    scripted = script_model(gen)
+    model = InpaintingModel(gen, boundary_scales, flip_average).eval()
+    scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
     image, mask = test_pair()
     with torch.no_grad():
-        expected = InpaintingModel(gen).eval()(image, mask)
+        expected = model(image, mask)
         got = torch.jit.load(model_path)(image, mask)
     diff = (expected - got).abs().max().item()
     if diff > 1e-5:
@@ -107,6 +109,9 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
         "size": {"multiple_of": 4, "min": 16, "comfortable": 256, "max": 512},
         "test": {"inputs": ["test_input_image.npy", "test_input_mask.npy"], "outputs": ["test_output.npy"],
                  "tolerance": 1e-4},
+        "inference": {"boundary_correction": {"scales_px": list(model.boundary_scales),
+                                              "confidence": model.confidence} if model.boundary_scales else "off",
+                      "flip_average": model.flip_average},
         "training": training,
         "license": "Apache-2.0 (weights trained by the MISF for Fiji project)",
         "citation": CITATION,
@@ -127,6 +132,9 @@ def main():
     ap.add_argument("--id", default="misf-w16")
     ap.add_argument("--name", default="MISF width 16 (default)")
     ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--boundary-scales", default="",
+                    help="comma-separated Gaussian scales in px for the boundary colour correction (e.g. 1,2,4; empty = off)")
+    ap.add_argument("--flip-average", action="store_true", help="average with the mirrored input's prediction (2x cost)")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -139,7 +147,9 @@ def main():
     if isinstance(ck, dict) and "iteration" in ck:
         training.setdefault("iterations", int(ck["iteration"]))
     desc = export(gen, args.out, args.name, args.id, args.version, training,
-                  generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator)
+                  generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator,
+                  boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
+                  flip_average=args.flip_average)
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

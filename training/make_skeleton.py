@@ -21,7 +21,7 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import MISFGenerator  # noqa: E402
+from misf.network import InpaintingModel, MISFGenerator  # noqa: E402
 from export import script_model  # noqa: E402
 
 
@@ -31,7 +31,7 @@ def skeleton_bytes(width: int, blocks: int) -> bytes:
         for p in gen.parameters():
             p.zero_()
     buf = io.BytesIO()
-    torch.jit.save(script_model(gen), buf)
+    torch.jit.save(script_model(InpaintingModel(gen)), buf)
     return buf.getvalue()
 
 

@@ -20,6 +20,7 @@ from make_checkpoint_fixtures import test_pair as make_pair  # noqa: E402
 RES = os.path.join(ROOT, "src", "{}", "resources", "org", "misf", "checkpoint")
 SKELETONS = {
     64: os.path.join(RES.format("main"), "skeletons", "misf-w64-b8.pt.gz"),
+    32: os.path.join(RES.format("main"), "skeletons", "misf-w32-b8.pt.gz"),
     16: os.path.join(RES.format("main"), "skeletons", "misf-w16-b8.pt.gz"),
     8: os.path.join(RES.format("test"), "skeletons", "misf-w8-b8.pt.gz"),
 }

@@ -112,3 +112,38 @@ def test_same_output_as_the_authors_network():
     with torch.no_grad():
         out = ours(torch.from_numpy(data["x"])).numpy()
     assert np.abs(out - data["official"]).max() <= 1e-5
+
+
+def test_boundary_correction_removes_a_colour_offset_in_thin_holes_and_leaves_big_hole_middles():
+    from misf.network import boundary_correction
+    torch.manual_seed(0)
+    image = torch.rand(1, 3, 96, 96)
+    mask = torch.zeros(1, 1, 96, 96)
+    mask[:, :, 10:13, :] = 1          # a 3 px crack
+    mask[:, :, 40:96, 40:96] = 1      # a large hole
+    prediction = image + 0.1  # the generator's colour is off by 0.1 everywhere
+    fixed = prediction + boundary_correction(image, prediction, mask, [1.0, 2.0, 4.0], 0.1)
+    crack = mask.clone()
+    crack[:, :, 40:, :] = 0
+    assert (fixed - image)[crack.expand_as(image) > 0].abs().max() < 1e-5  # the offset is gone in the crack
+    assert torch.allclose(fixed[:, :, 80:, 80:], prediction[:, :, 80:, 80:])  # far from every known pixel: untouched
+    assert torch.equal(boundary_correction(image, prediction, mask, [1.0], 0.1) * (1 - mask),
+                       torch.zeros_like(image))  # known pixels never change
+
+
+@pytest.mark.parametrize("scales,flip", [([], False), ([1.0, 2.0, 4.0], False), ([1.0, 2.0], True)])
+def test_scripted_package_model_matches_eager_with_its_inference_options(scales, flip):
+    torch.manual_seed(6)
+    gen = MISFGenerator(8, 2).eval()
+    eager = InpaintingModel(gen, scales, flip).eval()
+    scripted = torch.jit.script(eager)
+    image = torch.rand(1, 3, 40, 72)
+    mask = (torch.rand(1, 1, 40, 72) > 0.8).float()
+    with torch.no_grad():
+        got, want = scripted(image, mask), eager(image, mask)
+    assert (got - want).abs().max() <= 1e-6
+    assert torch.equal(got * (1 - mask), image * (1 - mask))
+    if not scales and not flip:  # the release's compositing, bit for bit
+        with torch.no_grad():
+            plain = gen(torch.cat([image * (1 - mask), mask], 1)) * mask + image * (1 - mask)
+        assert torch.equal(got, plain)

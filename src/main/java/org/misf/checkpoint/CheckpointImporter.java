@@ -55,7 +55,7 @@ public final class CheckpointImporter {
 			StateDictCheck.requireMatch(fileName, ck.stateDict(), architecture);
 			if (!Skeletons.available(architecture))
 				throw new CheckpointException(fileName + " is a " + architecture + "; this build imports width 64 " +
-					"(the authors' release) and width 16, with 8 residual blocks.");
+					"(the authors' release), 32 and 16, with 8 residual blocks.");
 			final long total = architecture.shapes().size() + 4L;
 			listener.progress(1, total, "Checked " + fileName);
 			return assemble(checkpoint, ck, architecture, target, options, listener, total);

@@ -34,7 +34,7 @@ final class Skeletons {
 		try (InputStream raw = Skeletons.class.getResourceAsStream(resourceName(a))) {
 			if (raw == null)
 				throw new CheckpointException("This build cannot import " + a + " checkpoints (no skeleton for it); " +
-					"it imports width 64 (the authors' release) and width 16.");
+					"it imports width 64 (the authors' release), 32 and 16.");
 			try (InputStream in = new GZIPInputStream(raw, 1 << 16);
 				OutputStream out = Files.newOutputStream(target))
 			{

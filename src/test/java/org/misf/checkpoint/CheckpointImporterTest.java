@@ -133,10 +133,11 @@ class CheckpointImporterTest {
 
 	@Test
 	void refusesWidthsWithoutASkeleton() {
-		// the jar ships skeletons for widths 64 and 16; the tests add 8
+		// the jar ships skeletons for widths 64, 32 and 16; the tests add 8
 		assertTrue(Skeletons.available(MisfArchitecture.release()));
 		assertTrue(Skeletons.available(MisfArchitecture.of(16, 8)));
-		assertFalse(Skeletons.available(MisfArchitecture.of(32, 8)));
+		assertTrue(Skeletons.available(MisfArchitecture.of(32, 8)));
+		assertFalse(Skeletons.available(MisfArchitecture.of(24, 8)));
 	}
 
 	@SuppressWarnings("unchecked")
