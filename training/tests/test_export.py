@@ -10,7 +10,7 @@ from conftest import REPO
 from export import export
 from misf.network import InpaintingModel, MISFGenerator
 
-DEFAULT = os.path.join(REPO, "models", "misf-w16")
+DEFAULT = os.path.join(REPO, "models", "misf-w32")
 
 
 def test_scripted_model_matches_eager_at_two_sizes(tmp_path):

@@ -10,7 +10,7 @@ from conftest import SHARED
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TRAIN = os.path.join(HERE, "..", "train.py")
-PACKAGE = os.path.join(HERE, "..", "..", "models", "misf-w16")
+PACKAGE = os.path.join(HERE, "..", "..", "models", "misf-w32")
 
 
 def train(run, *extra):

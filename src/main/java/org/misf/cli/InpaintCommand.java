@@ -47,7 +47,7 @@ public final class InpaintCommand implements Subcommand {
 		"Usage: inpaint IMAGE MASK -o OUTPUT            (OUTPUT: a file, or a folder to put IMAGE's name in)",
 		"       inpaint IMAGE_DIR MASK_DIR -o OUT_DIR    (masks match by name: a.tif <- a.png, a_mask.png, a-mask.tif)",
 		"Options:",
-		"  --model PATH|default   model package folder or zip (default: the shipped misf-w16)",
+		"  --model PATH|default   model package folder or zip (default: the shipped misf-w32)",
 		"  --device auto|cpu|gpu  where the network runs (default auto)",
 		"  --dilate N             grow holes by N pixels first (default 0)",
 		"  --margin N             context around holes in pixels (default automatic)",

@@ -52,7 +52,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ModelPackage {
 
 	/** Where the default package lives inside the jar (and in the repository's models/ folder). */
-	public static final String DEFAULT_ID = "misf-w16";
+	public static final String DEFAULT_ID = "misf-w32";
 
 	private static final String DEFAULT_RESOURCE = "/models/" + DEFAULT_ID + "/model.yaml";
 

@@ -50,7 +50,7 @@ class ModelPackageTest {
 		final Path zip = tmp.resolve("good.zip");
 		try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
 			for (final String f : new String[] { "model.pt", "model.yaml", "test_input_image.npy" }) {
-				z.putNextEntry(new ZipEntry("misf-w16/" + f));
+				z.putNextEntry(new ZipEntry(ModelPackage.DEFAULT_ID + "/" + f));
 				Files.copy(original.resolve(f), z);
 				z.closeEntry();
 			}
