@@ -205,7 +205,11 @@ def verdict(summary, ours):
 
 def picture(cases, results, out_path, ours, crop=160):
     """Crops at native size (cracks and spots), where a conservator would look: input | Telea | NS | ours | truth."""
-    picks = [i for i, c in enumerate(cases) if "mask_path" not in c and c["domain"] != "faces"][::15][:6]
+    firsts = {}
+    for i, c in enumerate(cases):  # the first case of each native-size row of photos and paintings
+        if "mask_path" not in c and c["domain"] != "faces":
+            firsts.setdefault(c["row"], i)
+    picks = list(firsts.values())
     cols = ["input (holes white)", "Telea", "Navier-Stokes", ours, "ground truth"]
     sheet = Image.new("RGB", (len(cols) * (crop + 8) + 8, len(picks) * (crop + 8) + 24), "white")
     draw = ImageDraw.Draw(sheet)
