@@ -15,8 +15,8 @@ compares our model with the better of Telea/NS (by the row's mean): paired mean 
 per-image wins. Our fill runs either through the Java CLI (``--cli JAR``: the windowed path users run) or as one
 TorchScript call on the whole image (default; quicker, for comparing candidates).
 
-    /usr/bin/python3 training/evaluate.py --package models/misf-w16 --cli target/MISF_Inpainting-*.jar
-    /usr/bin/python3 training/evaluate.py --candidate a=runs/x/generator.pth --candidate b=models/misf-w16 --out /tmp/cmp
+    /usr/bin/python3 training/evaluate.py --package models/misf-w32 --cli target/MISF_Inpainting-0.1.0-SNAPSHOT.jar
+    /usr/bin/python3 training/evaluate.py --candidate a=runs/x/generator.pth --candidate b=models/misf-w32 --out /tmp/cmp
 """
 import argparse
 import csv

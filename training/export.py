@@ -11,7 +11,8 @@ The package holds:
   discriminator.pth              optional, to resume adversarial training
 
 Example:
-    python3 training/export.py --checkpoint training/runs/w16/generator.pth --width 16 --out models/misf-w16
+    python3 training/export.py --checkpoint training/runs/w32/generator.pth --width 32 --out models/misf-w32 \
+        --id misf-w32 --name "MISF width 32 (default)" --boundary-scales 0.5,1,2,4
 """
 import argparse
 import hashlib
@@ -129,8 +130,8 @@ def main():
     ap.add_argument("--width", type=int, default=16)
     ap.add_argument("--blocks", type=int, default=8)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--id", default="misf-w16")
-    ap.add_argument("--name", default="MISF width 16 (default)")
+    ap.add_argument("--id", help="package id (default: misf-w<width>)")
+    ap.add_argument("--name", help="display name (default: MISF width <width>)")
     ap.add_argument("--version", default="0.1.0")
     ap.add_argument("--boundary-scales", default="",
                     help="comma-separated Gaussian scales in px for the boundary colour correction (e.g. 1,2,4; empty = off)")
@@ -146,7 +147,8 @@ def main():
             training = json.load(f)
     if isinstance(ck, dict) and "iteration" in ck:
         training.setdefault("iterations", int(ck["iteration"]))
-    desc = export(gen, args.out, args.name, args.id, args.version, training,
+    desc = export(gen, args.out, args.name or f"MISF width {args.width}", args.id or f"misf-w{args.width}",
+                  args.version, training,
                   generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator,
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
                   flip_average=args.flip_average)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One prepared training run on a lent GPU machine: width 16 (the default model's size) and width 32 side by side,
+# One prepared training run on a lent GPU machine: width 16 and width 32 (the default model's size) side by side,
 # from random initialisation, on the training sources only (no test source), with the thin-damage mask mix.
 # Usage: DATA=path/to/data OUT=results SECONDS_BUDGET=420 bash training/gpu_train.sh
 # Each run writes generator weights (the EMA), its log and its stdout to $OUT; a run stopped early still leaves

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Train a MISF generator on this machine (CPU) with resumable checkpoints, a log and periodic validation.
 
-Example (the default model):
-    nice -n 10 python3 training/train.py --run training/runs/w16 --width 16 --hours 2.2
+Example (continue the default model on this CPU; the GPU recipe is gpu_train.sh):
+    nice -n 10 python3 training/train.py --run training/runs/w32c --init models/misf-w32 --hours 2
 Resume: run the same command again (it continues from <run>/last.pt), or start from a model package
-with --init models/misf-w16 (its generator.pth and, if present, discriminator.pth).
+with --init models/misf-w32 (its generator.pth and, if present, discriminator.pth); the width follows the weights.
 """
 import argparse
 import copy
