@@ -37,7 +37,7 @@ from skimage.metrics import structural_similarity
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import (BINS, DAMAGE_KINDS, centre_square, damage, load_mask, load_rgb,  # noqa: E402
                        read_mask_index, split, held_out_images)
-from misf.network import InpaintingModel, MISFGenerator, load_release_state  # noqa: E402
+from misf.network import InpaintingModel, MISFGenerator, load_release_state, width_of  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
@@ -112,8 +112,7 @@ class TorchFill:
             self.model = torch.jit.load(os.path.join(path, desc["weights"]["source"])).eval()
         else:
             ck = torch.load(path, map_location="cpu")
-            state = ck["generator"] if "generator" in ck else ck
-            gen = MISFGenerator(int(state["encoder0.1.weight"].shape[0]))
+            gen = MISFGenerator(width_of(ck))
             load_release_state(gen, ck)
             self.model = InpaintingModel(gen.float(), boundary_scales, flip_average).eval()
 

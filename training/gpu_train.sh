@@ -13,7 +13,7 @@ BUDGET=${SECONDS_BUDGET:-420}
 DEVICE=${DEVICE:-cuda}
 WORKERS=${WORKERS:-7}
 PY=${PY:-python3}
-hours=$(python3 -c "print($BUDGET / 3600)")
+hours=$("$PY" -c "print($BUDGET / 3600)")
 nvidia-smi --query-gpu=name,memory.total --format=csv 2>/dev/null
 "$PY" -c "import torch; print('torch', torch.__version__, 'cuda', torch.cuda.is_available())"
 common=(--data "$DATA" --device "$DEVICE" --workers "$WORKERS" --size 256 --lr 2e-4 --hole-l1 5 --adv 0 --perceptual 0
@@ -27,7 +27,7 @@ for spec in "${specs[@]}"; do
 done
 wait
 "$PY" - "$RUNS" "$OUT" <<'PY'
-import os, sys, torch
+import os, shutil, sys, torch
 runs, out = sys.argv[1:]
 for name in sorted(os.listdir(runs)):
     run = os.path.join(runs, name)
@@ -44,7 +44,7 @@ for name in sorted(os.listdir(runs)):
     for part, ks in (("a", keys[:half]), ("b", keys[half:])):
         torch.save({"iteration": ck["iteration"], "generator": {k: ck["generator"][k] for k in ks}},
                    os.path.join(out, f"{name}_{part}.pth"))
-    os.system(f"cp {run}/log.tsv {out}/{name}_log.tsv")
+    shutil.copy(os.path.join(run, "log.tsv"), os.path.join(out, f"{name}_log.tsv"))
     print(name, "iteration", ck["iteration"])
 PY
 ls -la "$OUT"

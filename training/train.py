@@ -20,7 +20,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import TrainingSampler, validation_cases, load_rgb, load_mask, centre_square  # noqa: E402
 from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_ssim_loss, hole_weighted_l1, nsgan_loss, ssim_map  # noqa: E402
-from misf.network import InpaintingModel, MISFGenerator  # noqa: E402
+from misf.network import InpaintingModel, MISFGenerator, width_of  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
@@ -148,10 +148,9 @@ def main():
     if args.width is None:  # the weights we start from say their width
         args.width = 16
         if os.path.exists(last):
-            args.width = int(torch.load(last, map_location="cpu")["generator"]["encoder0.1.weight"].shape[0])
+            args.width = width_of(torch.load(last, map_location="cpu")["generator"])
         elif args.init:
-            st = torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")["generator"]
-            args.width = int(st["encoder0.1.weight"].shape[0])
+            args.width = width_of(torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu"))
     gen = MISFGenerator(args.width, args.blocks)
     disc = PatchDiscriminator()
     g_opt = torch.optim.Adam(gen.parameters(), lr=args.lr, betas=(args.beta1, args.beta2))

@@ -22,7 +22,7 @@ TEST_SOURCES = {
 }
 
 
-def list_images(root: str, groups=("natural", "murals")) -> List[str]:
+def list_images(root: str, groups=("natural", "murals", "faces")) -> List[str]:
     paths = []
     for g in groups:
         for dirpath, _, files in sorted(os.walk(os.path.join(root, "images", g))):
@@ -45,11 +45,11 @@ def held_out_domain(root: str, path: str):
 
 def training_pool(root: str) -> List[str]:
     """Every image of the training sources (training + validation files); no test source is in it."""
-    return [p for p in list_images(root, ("natural", "murals", "faces")) if held_out_domain(root, p) is None]
+    return [p for p in list_images(root) if held_out_domain(root, p) is None]
 
 
 def held_out_images(root: str, domain: str) -> List[str]:
-    return [p for p in list_images(root, ("natural", "murals", "faces")) if held_out_domain(root, p) == domain]
+    return [p for p in list_images(root) if held_out_domain(root, p) == domain]
 
 
 def read_mask_index(root: str) -> List[Tuple[str, float]]:
@@ -129,29 +129,6 @@ def stroke_mask(size: int, rng: np.random.Generator) -> np.ndarray:
             d.line([(x, y), (nx, ny)], fill=255, width=width)
             d.ellipse([nx - width / 2, ny - width / 2, nx + width / 2, ny + width / 2], fill=255)
             x, y = nx, ny
-    return (np.asarray(im) > 127).astype(np.uint8)
-
-
-def crack_mask(size: int, rng: np.random.Generator) -> np.ndarray:
-    """Thin branching crack-like lines, 1-3 px wide: the damage murals suffer from."""
-    im = Image.new("L", (size, size), 0)
-    d = ImageDraw.Draw(im)
-    for _ in range(int(rng.integers(1, 4))):
-        x, y = rng.uniform(0, size, 2)
-        angle = rng.uniform(0, 2 * math.pi)
-        stack = [(x, y, angle, int(rng.integers(20, 60)))]
-        while stack:
-            x, y, angle, steps = stack.pop()
-            width = int(rng.integers(1, 4))
-            for _ in range(steps):
-                angle += rng.normal(0, 0.35)
-                nx, ny = x + 3 * math.cos(angle), y + 3 * math.sin(angle)
-                d.line([(x, y), (nx, ny)], fill=255, width=width)
-                x, y = nx, ny
-                if rng.random() < 0.04 and len(stack) < 6:
-                    stack.append((x, y, angle + rng.choice([-1, 1]) * rng.uniform(0.4, 1.2), steps // 2))
-                if not (0 <= x < size and 0 <= y < size):
-                    break
     return (np.asarray(im) > 127).astype(np.uint8)
 
 

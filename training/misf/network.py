@@ -206,6 +206,12 @@ class InpaintingModel(nn.Module):
         return out * mask + image * (1 - mask)
 
 
+def width_of(state: dict) -> int:
+    """The width of MISF generator weights (a state dict or a release checkpoint): encoder0's output channels."""
+    state = state["generator"] if "generator" in state else state
+    return int(state["encoder0.1.weight"].shape[0])
+
+
 def load_release_state(generator: MISFGenerator, checkpoint) -> None:
     """Load a release-format checkpoint (``{'generator': state_dict, ...}``) or a bare state dict, strictly."""
     state = checkpoint["generator"] if isinstance(checkpoint, dict) and "generator" in checkpoint else checkpoint
