@@ -8,7 +8,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +34,18 @@ import org.misf.model.TorchInpainter;
  */
 public final class BenchCommand implements Subcommand {
 
+	private static final String PARTS = "windows,memory,large,scattered,hole";
+
 	private static final String USAGE = String.join("\n",
 		"Usage: bench [--model PATH|default] [--device auto|cpu|gpu] [--runs R] [--large SIDE] [--windows N]",
+		"  --parts LIST which figures, of " + PARTS + " (default all)",
 		"  --runs R     timed runs per window size (default 5)",
 		"  --large SIDE side of the large RGB 8-bit test image (default 8000)",
 		"  --windows N  windows for the memory-growth run (default 1000)",
-		"  --threads N  CPU threads for the network (default: PyTorch's, one per core)");
+		"  --threads N  CPU threads for the network (default: PyTorch's, one per core)",
+		"  --scattered SIDE --spots N  image side and spots for the scattered-damage figures (default 2400, 2000)",
+		"  --untiled    also time that damage without tiles (one window per group of holes; slow)",
+		"  --hole-image SIDE --hole SIDE  the large-hole case (default a 900 px hole in 2000 px)");
 
 	@Override
 	public String name() { return "bench"; }
@@ -55,8 +60,7 @@ public final class BenchCommand implements Subcommand {
 		final Options o;
 		try {
 			o = new Options(args, new HashSet<>(Arrays.asList("model", "device", "runs", "large", "windows",
-				"threads")),
-				Collections.singleton("help"));
+				"threads", "parts", "scattered", "spots", "hole-image", "hole")), new HashSet<>(Arrays.asList("help", "untiled")));
 			if (o.has("help")) {
 				out.println(USAGE);
 				return 0;
@@ -75,10 +79,15 @@ public final class BenchCommand implements Subcommand {
 					pkg, in.device(), Runtime.getRuntime().availableProcessors(), System.getProperty(Threads.PROPERTY,
 						"PyTorch default"), (System.nanoTime() - t0) / 1e9));
 				final int runs = o.getInt("runs", 5);
-				for (final int size : new int[] { 256, 512 })
+				final List<String> parts = Arrays.asList(o.get("parts", PARTS).split(","));
+				if (parts.contains("windows")) for (final int size : new int[] { 256, 512 })
 					windowTime(in, size, runs, out);
-				memoryGrowth(in, o.getInt("windows", 1000), out);
-				largeImage(in, o.getInt("large", 8000), out);
+				if (parts.contains("memory")) memoryGrowth(in, o.getInt("windows", 1000), out);
+				if (parts.contains("large")) largeImage(in, o.getInt("large", 8000), out);
+				final DamageBench damage = new DamageBench(in, out);
+				if (parts.contains("scattered")) damage.scattered(o.getInt("scattered", 2400), o.getInt("spots", 2000), o
+					.has("untiled"));
+				if (parts.contains("hole")) damage.largeHole(o.getInt("hole-image", 2000), o.getInt("hole", 900));
 			}
 			return 0;
 		}

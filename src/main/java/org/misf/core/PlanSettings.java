@@ -12,6 +12,7 @@ public final class PlanSettings {
 	private final int minSize;
 	private final int maxSize;
 	private final int batchSize;
+	private final boolean tiles;
 
 	/**
 	 * @param dilation  grow holes by this many pixels (square neighbourhood)
@@ -25,6 +26,12 @@ public final class PlanSettings {
 	public PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
 		final int maxSize, final int batchSize)
 	{
+		this(dilation, margin, multiple, minSize, maxSize, batchSize, true);
+	}
+
+	private PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
+		final int maxSize, final int batchSize, final boolean tiles)
+	{
 		if (dilation < 0) throw new BadInputException("Dilation must be 0 or more pixels, not " + dilation + ".");
 		if (multiple < 1 || minSize < multiple || maxSize < minSize)
 			throw new BadInputException("The model's window sizes are inconsistent (multiple " + multiple + ", min " +
@@ -36,7 +43,19 @@ public final class PlanSettings {
 		this.minSize = roundUp(minSize, multiple);
 		this.maxSize = maxSize / multiple * multiple;
 		this.batchSize = batchSize;
+		this.tiles = tiles;
 	}
+
+	/**
+	 * The same settings with tiles for dense damage and huge holes on or off (off: one window per group of
+	 * holes, huge ones only shrunk, as before version 0.2; for comparisons).
+	 */
+	public PlanSettings withTiles(final boolean on) {
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, on);
+	}
+
+	/** Whether dense damage and huge holes are filled through tiles. */
+	public boolean tiles() { return tiles; }
 
 	public int dilation() { return dilation; }
 

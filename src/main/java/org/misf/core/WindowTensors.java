@@ -1,6 +1,7 @@
 package org.misf.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import net.imglib2.Cursor;
@@ -61,10 +62,14 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 
 	/**
 	 * Fills {@code image} (B x 3 x H x W) and {@code mask} (B x 1 x H x W) for a batch of windows that share
-	 * one network size. Returns the index of a window without any known pixel, or -1.
+	 * one network size. A {@link Window.Role#REFINE} tile shows hole pixels outside its cell that a coarse fill
+	 * covers with that fill, as known. Returns the index of a window without any known pixel, or -1.
 	 */
-	int fill(final List<Window> batch, final IntensityMapping map, final float[] image, final float[] mask) {
+	int fill(final List<Window> batch, final IntensityMapping map, final List<WindowOutput> coarse,
+		final float[] image, final float[] mask)
+	{
 		final int W = batch.get(0).netWidth(), H = batch.get(0).netHeight(), hw = W * H;
+		final float[] u = new float[3];
 		int noContext = -1;
 		for (int b = 0; b < batch.size(); b++) {
 			final Window w = batch.get(b);
@@ -76,14 +81,22 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 				final boolean[] h = holes.read(strip);
 				final int sw = (int) strip.dimension(0);
 				final int netY0 = (int) ((strip.min(1) - ry) / k);
+				final WindowOutput[] context = w.role() == Window.Role.REFINE ? coarseContext(w, strip, h, coarse) : null;
 				for (int i = 0; i < h.length; i++)
-					if (h[i]) mask[maskBase + (netY0 + i / sw / k) * W + (i % sw) / k] = 1;
+					if (h[i] && (context == null || context[i] == null)) mask[maskBase + (netY0 + i / sw / k) * W + (i % sw) /
+						k] = 1;
 				for (int c = 0; c < extended.length; c++) {
 					final Cursor<T> cur = read(c, strip);
 					final int base = imageBase + c * hw;
-					for (int i = 0; i < h.length; i++)
-						image[base + (netY0 + i / sw / k) * W + (i % sw) / k] += map.toUnit(cur.next().getRealDouble()) *
-							weight;
+					for (int i = 0; i < h.length; i++) {
+						final double v = cur.next().getRealDouble();
+						final int at = base + (netY0 + i / sw / k) * W + (i % sw) / k;
+						if (context != null && context[i] != null) {
+							context[i].sample(strip.min(0) + i % sw, strip.min(1) + i / sw, u);
+							image[at] = extended.length == 3 ? u[c] : (u[0] + u[1] + u[2]) / 3;
+						}
+						else image[at] += map.toUnit(v) * weight;
+					}
 				}
 			}
 			if (extended.length == 1) {
@@ -98,72 +111,93 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		return noContext;
 	}
 
-	/**
-	 * Writes the network output of one window ({@code out} from {@code offset}: 3 x H x W; its mask
-	 * {@code netMask} from {@code maskOffset}: H x W) into the hole pixels of its core that no earlier window
-	 * owns. Returns the number of pixels written.
-	 */
-	long paste(final Window w, final float[] out, final int offset, final float[] netMask, final int maskOffset,
-		final IntensityMapping map, final List<? extends Interval> earlierCores)
+	/** For each hole pixel of the strip outside the tile's cell, the coarse fill covering it, if any. */
+	private static WindowOutput[] coarseContext(final Window w, final FinalInterval strip, final boolean[] h,
+		final List<WindowOutput> coarse)
 	{
-		final int W = w.netWidth(), H = w.netHeight(), hw = W * H, k = w.scale();
-		final long rx = w.region().min(0), ry = w.region().min(1);
-		final RandomAccess<T>[] ra = randomAccesses();
+		final WindowOutput[] out = new WindowOutput[h.length];
+		final int sw = (int) strip.dimension(0);
+		final FinalInterval cell = w.cell();
+		for (int i = 0; i < h.length; i++) {
+			if (!h[i]) continue;
+			final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
+			if (x >= cell.min(0) && x <= cell.max(0) && y >= cell.min(1) && y <= cell.max(1)) continue;
+			for (final WindowOutput o : coarse)
+				if (Ownership.inAny(o.window().cores(), x, y)) {
+					out[i] = o;
+					break;
+				}
+		}
+		return out;
+	}
+
+	/** Whether window {@code w}'s cores hold any hole pixel. */
+	boolean hasHoles(final Window w) {
+		for (final FinalInterval core : w.cores())
+			for (final FinalInterval strip : strips(core, STRIP_ROWS))
+				for (final boolean b : holes.read(strip))
+					if (b) return true;
+		return false;
+	}
+
+	/**
+	 * The fill values of the hole pixels window {@code w} writes (those of its cores that no earlier core owns),
+	 * in the order {@link #write} takes them: one value per plane and pixel.
+	 */
+	float[] extract(final WindowOutput o, final Ownership owners, final int index) {
+		final Window w = o.window();
 		final float[] u = new float[3];
-		long written = 0;
-		for (final FinalInterval strip : strips(w.core(), STRIP_ROWS)) {
-			final boolean[] h = holes.read(strip);
-			final int sw = (int) strip.dimension(0);
-			for (int i = 0; i < h.length; i++) {
-				if (!h[i]) continue;
-				final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
-				if (ownedEarlier(earlierCores, x, y)) continue;
-				if (k == 1) {
-					final int idx = offset + (int) (y - ry) * W + (int) (x - rx);
-					for (int c = 0; c < 3; c++)
-						u[c] = out[idx + c * hw];
-				}
-				else {
-					// bilinear, but only over network cells that are holes: known cells hold shrunk copies of
-					// the surrounding pixels, which must not bleed into the fill
-					final double fx = clamp((x - rx + 0.5) / k - 0.5, W - 1), fy = clamp((y - ry + 0.5) / k - 0.5, H - 1);
-					final int x0 = (int) fx, y0 = (int) fy;
-					final int x1 = Math.min(x0 + 1, W - 1), y1 = Math.min(y0 + 1, H - 1);
-					final double ax = fx - x0, ay = fy - y0;
-					final int[] cells = { y0 * W + x0, y0 * W + x1, y1 * W + x0, y1 * W + x1 };
-					final double[] weights = { (1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay };
-					double sum = 0;
-					for (int q = 0; q < 4; q++)
-						if (netMask[maskOffset + cells[q]] > 0) sum += weights[q];
-					final int own = (int) Math.min(H - 1, (y - ry) / k) * W + (int) Math.min(W - 1, (x - rx) / k);
-					for (int c = 0; c < 3; c++) {
-						final int o = offset + c * hw;
-						if (sum <= 0) {
-							u[c] = out[o + own];
-							continue;
-						}
-						double v = 0;
-						for (int q = 0; q < 4; q++)
-							if (netMask[maskOffset + cells[q]] > 0) v += weights[q] * out[o + cells[q]];
-						u[c] = (float) (v / sum);
+		final int planes = extended.length;
+		float[] values = new float[1024];
+		int n = 0;
+		for (int ci = 0; ci < w.cores().size(); ci++) {
+			final List<FinalInterval> earlier = owners.earlier(index, ci);
+			for (final FinalInterval strip : strips(w.cores().get(ci), STRIP_ROWS)) {
+				final boolean[] h = holes.read(strip);
+				final int sw = (int) strip.dimension(0);
+				for (int i = 0; i < h.length; i++) {
+					if (!h[i]) continue;
+					final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
+					if (Ownership.inAny(earlier, x, y)) continue;
+					o.sample(x, y, u);
+					if (n + planes > values.length) values = Arrays.copyOf(values, values.length * 2);
+					if (planes == 3) {
+						values[n++] = u[0];
+						values[n++] = u[1];
+						values[n++] = u[2];
 					}
+					else values[n++] = (u[0] + u[1] + u[2]) / 3;
 				}
-				if (ra.length == 3) {
-					for (int c = 0; c < 3; c++) {
-						ra[c].setPosition(x, 0);
-						ra[c].setPosition(y, 1);
-						map.write(u[c], ra[c].get());
-					}
-				}
-				else {
-					ra[0].setPosition(x, 0);
-					ra[0].setPosition(y, 1);
-					map.write((u[0] + u[1] + u[2]) / 3.0, ra[0].get());
-				}
-				written++;
 			}
 		}
-		return written;
+		return Arrays.copyOf(values, n);
+	}
+
+	/** Writes what {@link #extract} took for window {@code w}; returns the number of pixels written. */
+	long write(final Window w, final float[] values, final Ownership owners, final int index,
+		final IntensityMapping map)
+	{
+		final RandomAccess<T>[] ra = randomAccesses();
+		final int planes = ra.length;
+		int n = 0;
+		for (int ci = 0; ci < w.cores().size(); ci++) {
+			final List<FinalInterval> earlier = owners.earlier(index, ci);
+			for (final FinalInterval strip : strips(w.cores().get(ci), STRIP_ROWS)) {
+				final boolean[] h = holes.read(strip);
+				final int sw = (int) strip.dimension(0);
+				for (int i = 0; i < h.length; i++) {
+					if (!h[i]) continue;
+					final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
+					if (Ownership.inAny(earlier, x, y)) continue;
+					for (int c = 0; c < planes; c++) {
+						ra[c].setPosition(x, 0);
+						ra[c].setPosition(y, 1);
+						map.write(values[n++], ra[c].get());
+					}
+				}
+			}
+		}
+		return n / planes;
 	}
 
 	/** A flat cursor over a strip of plane c: directly on the plane inside the image, mirrored beyond it. */
@@ -178,16 +212,6 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		for (int c = 0; c < ra.length; c++)
 			ra[c] = planes.plane(c).randomAccess();
 		return ra;
-	}
-
-	private static boolean ownedEarlier(final List<? extends Interval> cores, final long x, final long y) {
-		for (final Interval c : cores)
-			if (x >= c.min(0) && x <= c.max(0) && y >= c.min(1) && y <= c.max(1)) return true;
-		return false;
-	}
-
-	private static double clamp(final double v, final int max) {
-		return v < 0 ? 0 : v > max ? max : v;
 	}
 
 	private static int stripRows(final int k) {

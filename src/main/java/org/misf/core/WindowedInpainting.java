@@ -3,11 +3,9 @@ package org.misf.core;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -53,59 +51,92 @@ public final class WindowedInpainting {
 			holePixels += h.pixels();
 		if (holePixels == width * height)
 			throw new BadInputException("The mask covers the whole image, so there is nothing to inpaint from.");
-		final List<Window> windows = WindowPlanner.plan(width, height, holes, s);
-		final List<List<Window>> batches = WindowPlanner.batches(windows, s.batchSize(), width, height);
+		final List<Window> planned = WindowPlanner.plan(width, height, holes, s);
 		final WindowTensors<T, M> tensors = new WindowTensors<>(planes, new DilatedMask<>(mask2d, s.dilation()));
+		// the two stages: fills and coarse fills of huge holes, then the refine tiles that need the coarse fills
+		final List<Window> first = new ArrayList<>(), second = new ArrayList<>();
+		for (final Window w : planned) {
+			if (w.role() != Window.Role.REFINE) first.add(w);
+			else if (tensors.hasHoles(w)) second.add(w);
+		}
+		final List<Window> writers = new ArrayList<>();
+		for (final Window w : first)
+			if (w.role() == Window.Role.FILL) writers.add(w);
+		writers.addAll(second);
+		final Ownership owners = new Ownership(writers);
 		IntensityMapping map = IntensityMapping.choose(planes.type(), rangeMin, rangeMax);
 		if (map == null) {
-			final double[] range = tensors.knownRange(windows);
+			final double[] range = tensors.knownRange(planned);
 			map = IntensityMapping.fromKnownRange(range[0], range[1]);
 		}
 
-		// run all windows first; write nothing until all succeeded
-		final List<Window> done = new ArrayList<>(windows.size());
-		final List<float[]> outputs = new ArrayList<>(windows.size());
-		final List<float[]> masks = new ArrayList<>(windows.size());
-		final List<Integer> offsets = new ArrayList<>(windows.size());
-		long largest = 0;
-		int scaled = 0;
-		progress.progress(0, windows.size(), "");
-		for (final List<Window> batch : batches) {
-			checkCancelled(progress);
-			final int W = batch.get(0).netWidth(), H = batch.get(0).netHeight();
-			final float[] in = new float[batch.size() * 3 * W * H];
-			final float[] m = new float[batch.size() * W * H];
-			if (tensors.fill(batch, map, in, m) >= 0)
-				throw new BadInputException("The holes (after dilation by " + s.dilation() +
-					" px) fill a whole window, so there is no known context to inpaint from.");
-			final float[] out = network.run(in, m, batch.size(), H, W);
-			if (out.length != in.length)
-				throw new IllegalStateException("The network returned " + out.length + " values instead of " + in.length +
-					".");
-			for (int b = 0; b < batch.size(); b++) {
-				done.add(batch.get(b));
-				outputs.add(out);
-				masks.add(m);
-				offsets.add(b * W * H);
-				if (batch.get(b).scale() > 1) scaled++;
-			}
-			largest = Math.max(largest, (long) W * H);
-			progress.progress(done.size(), windows.size(), "");
-		}
+		// run all windows first, keeping only the values each will write; write nothing until all succeeded
+		final Run run = new Run(first.size() + second.size(), writers.size(), progress);
+		run.stage(first, s, width, height, tensors, map, network, owners);
+		run.stage(second, s, width, height, tensors, map, network, owners);
 		checkCancelled(progress);
-
-		// write the hole pixels; a pixel in the cores of several windows is written by the first of them
 		long written = 0;
-		for (int i = 0; i < done.size(); i++) {
-			final Window w = done.get(i);
-			final List<FinalInterval> earlier = new ArrayList<>();
-			for (int j = 0; j < i; j++)
-				if (!Intervals.isEmpty(Intervals.intersect(done.get(j).core(), w.core()))) earlier.add(done.get(j).core());
-			written += tensors.paste(w, outputs.get(i), 3 * offsets.get(i), masks.get(i), offsets.get(i), map, earlier);
-			outputs.set(i, null);
-			masks.set(i, null);
+		for (int i = 0; i < writers.size(); i++) {
+			written += tensors.write(writers.get(i), run.values[i], owners, i, map);
+			run.values[i] = null;
 		}
-		return new InpaintingReport(written, windows.size(), scaled, largest, map);
+		return new InpaintingReport(written, run.done, run.scaled, run.largest, map);
+	}
+
+	/** The network runs of one inpainting: the values to write per writing window, coarse fills, progress. */
+	private static final class Run {
+
+		final float[][] values;
+		final List<WindowOutput> coarse = new ArrayList<>();
+		final int total;
+		final ProgressListener progress;
+		final java.util.Map<Window, Integer> writerIndex = new java.util.IdentityHashMap<>();
+		int done, scaled, nextWriter;
+		long largest;
+
+		Run(final int total, final int writers, final ProgressListener progress) {
+			this.values = new float[writers][];
+			this.total = total;
+			this.progress = progress;
+			progress.progress(0, total, "");
+		}
+
+		<T extends RealType<T>, M extends RealType<M>> void stage(final List<Window> windows, final PlanSettings s,
+			final long width, final long height, final WindowTensors<T, M> tensors, final IntensityMapping map,
+			final InpaintingNetwork network, final Ownership owners)
+		{
+			for (final Window w : windows)
+				if (w.role() != Window.Role.COARSE) writerIndex.put(w, nextWriter++);
+			for (final List<Integer> indices : WindowPlanner.batchIndices(windows, s.batchSize())) {
+				checkCancelled(progress);
+				final List<Window> batch = WindowPlanner.batch(windows, indices, width, height);
+				final int W = batch.get(0).netWidth(), H = batch.get(0).netHeight();
+				final float[] in = new float[batch.size() * 3 * W * H];
+				final float[] m = new float[batch.size() * W * H];
+				if (tensors.fill(batch, map, coarse, in, m) >= 0)
+					throw new BadInputException("The holes (after dilation by " + s.dilation() +
+						" px) fill a whole window, so there is no known context to inpaint from.");
+				final float[] out = network.run(in, m, batch.size(), H, W);
+				if (out.length != in.length) throw new IllegalStateException("The network returned " + out.length +
+					" values instead of " + in.length + ".");
+				for (int b = 0; b < batch.size(); b++) {
+					final Window planned = windows.get(indices.get(b));
+					final WindowOutput o = new WindowOutput(batch.get(b), out, m, b);
+					if (planned.role() == Window.Role.COARSE) {
+						coarse.add(o);
+						scaled++;
+					}
+					else {
+						final int i = writerIndex.get(planned);
+						values[i] = tensors.extract(o, owners, i);
+						if (planned.scale() > 1) scaled++;
+					}
+				}
+				done += batch.size();
+				largest = Math.max(largest, (long) W * H);
+				progress.progress(done, total, "");
+			}
+		}
 	}
 
 	private static <M extends RealType<M>> RandomAccessibleInterval<M> mask2d(final RandomAccessibleInterval<M> mask,

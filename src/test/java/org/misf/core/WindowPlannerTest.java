@@ -31,7 +31,8 @@ class WindowPlannerTest {
 		assertEquals(0, w.netHeight() % s.multiple(), w.toString());
 		assertTrue(w.netWidth() >= s.minSize() && w.netHeight() >= s.minSize(), w.toString());
 		assertTrue(w.netWidth() <= s.maxSize() && w.netHeight() <= s.maxSize(), w.toString());
-		assertTrue(Intervals.contains(w.region(), w.core()), "region holds the core: " + w);
+		for (final FinalInterval c : w.cores())
+			assertTrue(Intervals.contains(w.region(), c), "region holds the core: " + w);
 	}
 
 	@Test
@@ -83,23 +84,35 @@ class WindowPlannerTest {
 	}
 
 	@Test
-	void hugeHoleIsShrunkToFitTheLargestWindow() {
+	void hugeHoleIsFilledCoarseThenRefinedTileByTile() {
+		final FinalInterval core = new FinalInterval(new long[] { 1000, 500 }, new long[] { 2499, 1399 });
 		final List<Window> ws = WindowPlanner.plan(5000, 3000, Arrays.asList(hole(1000, 500, 1500, 900)), AUTO);
-		assertEquals(1, ws.size());
-		final Window w = ws.get(0);
-		checkRules(w, AUTO);
-		assertEquals(4, w.scale()); // (1500 + 2 * 128) / 512 rounded up
-		assertTrue(Intervals.contains(w.region(), w.core()));
+		final Window coarse = ws.get(0);
+		assertEquals(Window.Role.COARSE, coarse.role());
+		checkRules(coarse, AUTO);
+		assertEquals(4, coarse.scale()); // (1500 + 2 * 128) / 512 rounded up
+		long covered = 0;
+		for (final Window w : ws.subList(1, ws.size())) {
+			assertEquals(Window.Role.REFINE, w.role(), w.toString());
+			assertEquals(1, w.scale());
+			checkRules(w, AUTO);
+			assertTrue(Intervals.contains(w.cell(), w.core()), "a refine tile fills only its cell: " + w);
+			assertTrue(Intervals.contains(core, w.core()), w.toString());
+			covered += Intervals.numElements(w.core());
+		}
+		assertEquals(Intervals.numElements(core), covered, "the refine tiles' cores partition the hole's core");
 	}
 
 	@Test
 	void mergingStopsAtTheLargestWindow() {
 		// two big holes whose windows overlap but together would exceed 512: kept apart, each fills its own core
-		final List<Window> ws = WindowPlanner.plan(2000, 2000, Arrays.asList(hole(100, 100, 300, 300), hole(450, 100,
-			300, 300)), AUTO);
+		final List<Window> ws = WindowPlanner.plan(2000, 2000, Arrays.asList(hole(100, 100, 200, 200), hole(450, 100,
+			200, 200)), AUTO);
 		assertEquals(2, ws.size());
-		for (final Window w : ws)
+		for (final Window w : ws) {
 			checkRules(w, AUTO);
+			assertEquals(Window.Role.FILL, w.role());
+		}
 	}
 
 	@Test
@@ -155,5 +168,107 @@ class WindowPlannerTest {
 			checkRules(w, AUTO);
 			assertTrue(w.netWidth() * w.netHeight() <= 80 * 80, w.toString());
 		}
+	}
+
+	/** Square spots of 2-10 px, one in each of {@code count} random 12 px cells, so they never touch. */
+	private static List<HoleRegion> spots(final long side, final int count, final long seed) {
+		final java.util.Random r = new java.util.Random(seed);
+		final int cells = (int) (side / 12);
+		final java.util.Set<Integer> used = new java.util.HashSet<>();
+		final List<HoleRegion> out = new ArrayList<>();
+		while (out.size() < count) {
+			final int cell = r.nextInt(cells * cells);
+			if (!used.add(cell)) continue;
+			final int d = 2 + r.nextInt(9);
+			out.add(hole(cell % cells * 12 + 1, cell / cells * 12 + 1, d, d));
+		}
+		return out;
+	}
+
+	/**
+	 * The first writing window whose cores meet a hole holds it whole in one core, so it fills every pixel of
+	 * that hole and no seam runs through it.
+	 */
+	private static void checkEachHoleHasOneWriter(final List<HoleRegion> holes, final List<Window> ws) {
+		for (final HoleRegion h : holes) {
+			boolean found = false;
+			for (final Window w : ws) {
+				if (w.role() != Window.Role.FILL) continue;
+				boolean meets = false, holds = false;
+				for (final FinalInterval c : w.cores()) {
+					meets |= !Intervals.isEmpty(Intervals.intersect(c, h.box()));
+					holds |= Intervals.contains(c, h.box());
+				}
+				if (!meets) continue;
+				assertTrue(holds, "the first window meeting " + h + " holds only part of it: " + w);
+				found = true;
+				break;
+			}
+			assertTrue(found, "no window for " + h);
+		}
+	}
+
+	@Test
+	void denseSpotsAreFilledTileByTile() {
+		final List<HoleRegion> holes = spots(2400, 2000, 1);
+		final List<Window> ws = WindowPlanner.plan(2400, 2400, holes, AUTO);
+		int tiles = 0;
+		long pixels = 0;
+		for (final Window w : ws) {
+			checkRules(w, AUTO);
+			if (w.netWidth() == 512 && w.netHeight() == 512) tiles++;
+			pixels += (long) w.netWidth() * w.netHeight();
+		}
+		assertEquals(36, tiles, "every tile has enough spots to be cheaper than their windows");
+		assertTrue(pixels < 1.1 * 36 * 512 * 512, "network pixels " + pixels + " near the whole-image tiles");
+		checkEachHoleHasOneWriter(holes, ws);
+		// without tiles: a window per group of holes, many more network pixels
+		long before = 0;
+		for (final Window w : WindowPlanner.plan(2400, 2400, holes, AUTO.withTiles(false)))
+			before += (long) w.netWidth() * w.netHeight();
+		assertTrue(before > pixels, before + " vs " + pixels);
+	}
+
+	@Test
+	void sparseSpotsKeepTheirOwnWindows() {
+		final List<HoleRegion> holes = spots(2400, 5, 2);
+		final List<Window> ws = WindowPlanner.plan(2400, 2400, holes, AUTO);
+		final List<Window> before = WindowPlanner.plan(2400, 2400, holes, AUTO.withTiles(false));
+		assertEquals(before.size(), ws.size());
+		for (int i = 0; i < ws.size(); i++) {
+			assertEquals(before.get(i).region(), ws.get(i).region());
+			assertTrue(ws.get(i).netWidth() < 100, ws.get(i).toString());
+		}
+		checkEachHoleHasOneWriter(holes, ws);
+	}
+
+	@Test
+	void mergedWindowsNeverOverlapUnlessMergingWouldExceedTheLargestSize() {
+		final PlanSettings s = AUTO.withTiles(false);
+		final List<HoleRegion> holes = spots(3000, 1500, 3);
+		final List<Window> ws = WindowPlanner.plan(3000, 3000, holes, s);
+		checkEachHoleHasOneWriter(holes, ws);
+		for (int i = 0; i < ws.size(); i++)
+			for (int j = i + 1; j < ws.size(); j++) {
+				final FinalInterval a = ws.get(i).core(), b = ws.get(j).core();
+				final long ma = s.marginFor(a.dimension(0), a.dimension(1)), mb = s.marginFor(b.dimension(0), b.dimension(1));
+				final FinalInterval image = new FinalInterval(3000, 3000);
+				if (Intervals.isEmpty(Intervals.intersect(Intervals.expand(a, ma), Intervals.expand(b, mb)))) continue;
+				final FinalInterval union = Intervals.union(a, b);
+				final long m = Math.max(Math.max(ma, mb), s.marginFor(union.dimension(0), union.dimension(1)));
+				final FinalInterval merged = Intervals.intersect(Intervals.expand(union, m), image);
+				assertTrue(Math.max(merged.dimension(0), merged.dimension(1)) > s.maxSize(), "windows " + ws.get(i) +
+					" and " + ws.get(j) + " could merge");
+			}
+	}
+
+	@Test
+	void fortyThousandSpotsOnAHugeImageEachGetOneWriter() {
+		// (planned in about a second: 'bench' prints the planning time; the merge uses a grid, not all pairs)
+		final List<HoleRegion> holes = spots(20000, 40000, 4);
+		final List<Window> ws = WindowPlanner.plan(20000, 20000, holes, AUTO);
+		checkEachHoleHasOneWriter(holes.subList(0, 300), ws);
+		for (final Window w : ws)
+			checkRules(w, AUTO);
 	}
 }

@@ -34,6 +34,8 @@ class WindowedInpaintingTest {
 	static class ColourNetwork implements InpaintingNetwork {
 
 		final List<float[]> images = new ArrayList<>();
+		final List<float[]> masks = new ArrayList<>();
+		final List<int[]> shapes = new ArrayList<>();
 		int calls;
 		long largestInput;
 
@@ -42,6 +44,8 @@ class WindowedInpaintingTest {
 			calls++;
 			largestInput = Math.max(largestInput, (long) height * width);
 			images.add(image.clone());
+			masks.add(mask.clone());
+			shapes.add(new int[] { batch, height, width });
 			final int hw = height * width;
 			final float[] out = image.clone();
 			for (int b = 0; b < batch; b++)
@@ -232,7 +236,7 @@ class WindowedInpaintingTest {
 	}
 
 	@Test
-	void hugeHoleRunsShrunkAndEveryHolePixelIsFilled() {
+	void hugeHoleIsFilledCoarseThenRefinedWithTheCoarseFillAsContext() {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(1400, 900);
 		random(img, 0, 100, 9);
 		final ArrayImg<UnsignedByteType, ?> m = mask(1400, 900, new long[] { 200, 150, 900, 600 });
@@ -243,6 +247,42 @@ class WindowedInpaintingTest {
 		assertEquals(1, r.scaledWindows());
 		assertTrue(net.largestInput <= 512 * 512);
 		checkOnlyHolesChanged(before, img, m, new double[] { 128 });
+		// the first call is the coarse fill; then full-resolution tiles, which together mask every hole pixel
+		// exactly once (in its own cell) and see the other hole pixels they cover with the coarse fill
+		long masked = 0, coarseContext = 0;
+		for (int k = 1; k < net.calls; k++) {
+			final int[] shape = net.shapes.get(k);
+			final int hw = shape[1] * shape[2];
+			for (int b = 0; b < shape[0]; b++)
+				for (int i = 0; i < hw; i++) {
+					final float v = net.images.get(k)[(b * 3) * hw + i];
+					if (net.masks.get(k)[b * hw + i] > 0) masked++;
+					else if (Math.abs(v - 0.5f) < 1e-6) coarseContext++; // gray: mean of (0.2, 0.5, 0.8)
+				}
+		}
+		assertEquals(900L * 600, masked);
+		assertTrue(coarseContext > 10000, "coarse fill seen as context: " + coarseContext);
+		assertEquals(1, net.shapes.get(0)[0], "the coarse fill runs before, and apart from, the refine tiles");
+	}
+
+	@Test
+	void aFailingRefineTileLeavesTheImageUntouched() {
+		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(1400, 900);
+		random(img, 0, 100, 19);
+		final double[] before = values(img);
+		final ColourNetwork failsLate = new ColourNetwork() {
+
+			@Override
+			public float[] run(final float[] image, final float[] mask, final int batch, final int height,
+				final int width)
+			{
+				if (calls == 2) throw new IllegalStateException("out of memory");
+				return super.run(image, mask, batch, height, width);
+			}
+		};
+		assertThrows(IllegalStateException.class, () -> WindowedInpainting.inpaint(img, mask(1400, 900, new long[] {
+			200, 150, 900, 600 }), SETTINGS, Double.NaN, Double.NaN, failsLate, ProgressListener.NONE));
+		assertArrayEquals(before, values(img));
 	}
 
 	@Test
