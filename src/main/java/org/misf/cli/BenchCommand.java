@@ -22,6 +22,7 @@ import org.misf.core.InpaintingReport;
 import org.misf.core.ProgressListener;
 import org.misf.core.WindowedInpainting;
 import org.misf.model.Device;
+import org.misf.model.EngineThreads;
 import org.misf.model.InpaintOptions;
 import org.misf.model.Inpainters;
 import org.misf.model.InpaintingException;
@@ -42,7 +43,7 @@ public final class BenchCommand implements Subcommand {
 		"  --runs R     timed runs per window size (default 5)",
 		"  --large SIDE side of the large RGB 8-bit test image (default 8000)",
 		"  --windows N  windows for the memory-growth run (default 1000)",
-		"  --threads N  CPU threads for the network (default: PyTorch's, one per core)",
+		"  --threads N  CPU threads for the network (default: the idle physical cores)",
 		"  --scattered SIDE --spots N  image side and spots for the scattered-damage figures (default 2400, 2000)",
 		"  --untiled    also time that damage without tiles (one window per group of holes; slow)",
 		"  --hole-image SIDE --hole SIDE  the large-hole case (default a 900 px hole in 2000 px)");
@@ -76,8 +77,8 @@ public final class BenchCommand implements Subcommand {
 			final ModelPackage pkg = ModelPackage.open(o.get("model", "default"));
 			try (TorchInpainter in = (TorchInpainter) Inpainters.open(pkg, Device.parse(o.get("device", "auto")))) {
 				out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible, network threads %s; load + warm-up %.2f s",
-					pkg, in.device(), Runtime.getRuntime().availableProcessors(), System.getProperty(Threads.PROPERTY,
-						"PyTorch default"), (System.nanoTime() - t0) / 1e9));
+					pkg, in.device(), Runtime.getRuntime().availableProcessors(), EngineThreads.description(), (System
+						.nanoTime() - t0) / 1e9));
 				final int runs = o.getInt("runs", 5);
 				final List<String> parts = Arrays.asList(o.get("parts", PARTS).split(","));
 				if (parts.contains("windows")) for (final int size : new int[] { 256, 512 })

@@ -55,7 +55,7 @@ public final class InpaintCommand implements Subcommand {
 		"  --range auto|display|MIN,MAX  intensity range mapped to [0,1] (default auto: 8/16-bit type range,",
 		"                         32-bit min/max of the known pixels; display = the file's ImageJ display range)",
 		"  --shard I/N            only every N-th image starting at I (0 <= I < N), for job arrays",
-		"  --threads N            CPU threads for the network (default: PyTorch's, one per core; use fewer on busy machines)",
+		"  --threads N            CPU threads for the network (default: the physical cores that are idle at start)",
 		"  --quiet                no progress bar",
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
 		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done.");

@@ -1,13 +1,12 @@
 package org.misf.cli;
 
+import org.misf.model.EngineThreads;
+
 /**
- * The {@code --threads N} option: PyTorch's intra-op threads, set through DJL's system property before the
- * engine starts. On a machine shared with other busy processes fewer threads can be much faster, because
- * PyTorch's threads wait for each other at every operation.
+ * The {@code --threads N} option: PyTorch's intra-op threads instead of the default that
+ * {@link EngineThreads} chooses (the idle physical cores).
  */
 final class Threads {
-
-	static final String PROPERTY = "ai.djl.pytorch.num_threads";
 
 	private Threads() {}
 
@@ -15,6 +14,6 @@ final class Threads {
 		if (!o.has("threads")) return;
 		final int n = o.getInt("threads", 0);
 		if (n < 1) throw new Options.UsageException("--threads needs a number of 1 or more.");
-		System.setProperty(PROPERTY, Integer.toString(n));
+		EngineThreads.use(n);
 	}
 }

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 
 import org.misf.model.Device;
+import org.misf.model.EngineThreads;
 
 /**
  * LPIPS through DJL's PyTorch engine, from an {@link LpipsPackage}. Images on the [0, 1] scale are clamped
@@ -37,6 +38,7 @@ public final class LpipsModel implements AutoCloseable {
 
 	/** Loads the package's network on the device (AUTO: a GPU when the engine sees one). */
 	public static LpipsModel open(final LpipsPackage pkg, final Device device) {
+		EngineThreads.applyDefaults();
 		final Engine engine = Engine.getEngine("PyTorch");
 		final ai.djl.Device d = device == Device.CPU || engine.getGpuCount() == 0 ? ai.djl.Device.cpu() :
 			ai.djl.Device.gpu();

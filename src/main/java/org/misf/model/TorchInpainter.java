@@ -38,6 +38,7 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 		// TorchScript's profiling optimizer recompiles for each new input size; windows vary in size
 		if (System.getProperty("ai.djl.pytorch.graph_optimizer") == null)
 			System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+		EngineThreads.applyDefaults();
 	}
 
 	private final ModelPackage pkg;
