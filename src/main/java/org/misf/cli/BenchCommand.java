@@ -35,11 +35,12 @@ import org.misf.model.TorchInpainter;
  */
 public final class BenchCommand implements Subcommand {
 
-	private static final String PARTS = "windows,memory,large,scattered,hole";
+	private static final String PARTS = "windows,memory,large,scattered,hole,threads";
 
 	private static final String USAGE = String.join("\n",
 		"Usage: bench [--model PATH|default] [--device auto|cpu|gpu] [--runs R] [--large SIDE] [--windows N]",
-		"  --parts LIST which figures, of " + PARTS + " (default all)",
+		"  --parts LIST which figures, of " + PARTS + ",huge (default all but huge)",
+		"  --huge SIDE  the huge image for the Java side's memory (default 20000; needs -Xmx4g)",
 		"  --runs R     timed runs per window size (default 5)",
 		"  --large SIDE side of the large RGB 8-bit test image (default 8000)",
 		"  --windows N  windows for the memory-growth run (default 1000)",
@@ -61,7 +62,7 @@ public final class BenchCommand implements Subcommand {
 		final Options o;
 		try {
 			o = new Options(args, new HashSet<>(Arrays.asList("model", "device", "runs", "large", "windows",
-				"threads", "parts", "scattered", "spots", "hole-image", "hole")), new HashSet<>(Arrays.asList("help", "untiled")));
+				"threads", "parts", "huge", "scattered", "spots", "hole-image", "hole")), new HashSet<>(Arrays.asList("help", "untiled")));
 			if (o.has("help")) {
 				out.println(USAGE);
 				return 0;
@@ -89,6 +90,8 @@ public final class BenchCommand implements Subcommand {
 				if (parts.contains("scattered")) damage.scattered(o.getInt("scattered", 2400), o.getInt("spots", 2000), o
 					.has("untiled"));
 				if (parts.contains("hole")) damage.largeHole(o.getInt("hole-image", 2000), o.getInt("hole", 900));
+				if (parts.contains("huge")) damage.hugeImage(o.getInt("huge", 20000));
+				if (parts.contains("threads")) new ThreadsBench(o.get("model", "default"), out).run();
 			}
 			return 0;
 		}
@@ -213,19 +216,19 @@ public final class BenchCommand implements Subcommand {
 		return -1;
 	}
 
-	private static void resetPeaks() {
+	static void resetPeaks() {
 		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
 			if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
 	}
 
-	private static long peakHeapMb() {
+	static long peakHeapMb() {
 		long sum = 0;
 		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
 			if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
 		return sum >> 20;
 	}
 
-	private static long usedHeapAfterGc() {
+	static long usedHeapAfterGc() {
 		System.gc();
 		final Runtime rt = Runtime.getRuntime();
 		return rt.totalMemory() - rt.freeMemory();

@@ -25,6 +25,22 @@ final class WindowOutput {
 
 	Window window() { return window; }
 
+	/** A copy of this window's 3 x H x W output. */
+	float[] image() {
+		final int n = 3 * window.netWidth() * window.netHeight();
+		final float[] copy = new float[n];
+		System.arraycopy(out, offset, copy, 0, n);
+		return copy;
+	}
+
+	/** A copy of this window's H x W network mask. */
+	float[] mask() {
+		final int n = window.netWidth() * window.netHeight();
+		final float[] copy = new float[n];
+		System.arraycopy(mask, maskOffset, copy, 0, n);
+		return copy;
+	}
+
 	/** The three channels (unit range) of the fill at image pixel (x, y), which must be inside the region. */
 	void sample(final long x, final long y, final float[] u) {
 		final int W = window.netWidth(), H = window.netHeight(), hw = W * H, k = window.scale();

@@ -60,13 +60,21 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		return new double[] { lo, hi };
 	}
 
+	/** The depth of every pixel of a full-resolution window inside the holes ({@link HoleDepth}). */
+	float[] depth(final Window w) {
+		final int W = w.netWidth(), H = w.netHeight();
+		final boolean[] all = holes.read(w.region());
+		return HoleDepth.of(all, W, H);
+	}
+
 	/**
 	 * Fills {@code image} (B x 3 x H x W) and {@code mask} (B x 1 x H x W) for a batch of windows that share
-	 * one network size. A {@link Window.Role#REFINE} tile shows hole pixels outside its cell that a coarse fill
-	 * covers with that fill, as known. Returns the index of a window without any known pixel, or -1.
+	 * one network size. A {@link Window.Role#REFINE} tile (its depths in {@code depths}) shows the deep hole
+	 * pixels outside its cell that a coarse fill covers with that fill, as known. Returns the index of a window
+	 * without any known pixel, or -1.
 	 */
 	int fill(final List<Window> batch, final IntensityMapping map, final List<WindowOutput> coarse,
-		final float[] image, final float[] mask)
+		final List<float[]> depths, final float[] image, final float[] mask)
 	{
 		final int W = batch.get(0).netWidth(), H = batch.get(0).netHeight(), hw = W * H;
 		final float[] u = new float[3];
@@ -81,7 +89,8 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 				final boolean[] h = holes.read(strip);
 				final int sw = (int) strip.dimension(0);
 				final int netY0 = (int) ((strip.min(1) - ry) / k);
-				final WindowOutput[] context = w.role() == Window.Role.REFINE ? coarseContext(w, strip, h, coarse) : null;
+				final WindowOutput[] context = w.role() == Window.Role.REFINE ? coarseContext(w, strip, h, coarse, depths
+					.get(b)) : null;
 				for (int i = 0; i < h.length; i++)
 					if (h[i] && (context == null || context[i] == null)) mask[maskBase + (netY0 + i / sw / k) * W + (i % sw) /
 						k] = 1;
@@ -111,10 +120,12 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		return noContext;
 	}
 
-	/** For each hole pixel of the strip outside the tile's cell, the coarse fill covering it, if any. */
+	/** For each deep hole pixel of the strip outside the tile's cell, the coarse fill covering it, if any. */
 	private static WindowOutput[] coarseContext(final Window w, final FinalInterval strip, final boolean[] h,
-		final List<WindowOutput> coarse)
+		final List<WindowOutput> coarse, final float[] depth)
 	{
+		final int W = w.netWidth();
+		final long rx = w.region().min(0), ry = w.region().min(1);
 		final WindowOutput[] out = new WindowOutput[h.length];
 		final int sw = (int) strip.dimension(0);
 		final FinalInterval cell = w.cell();
@@ -122,6 +133,7 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 			if (!h[i]) continue;
 			final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
 			if (x >= cell.min(0) && x <= cell.max(0) && y >= cell.min(1) && y <= cell.max(1)) continue;
+			if (depth[(int) (y - ry) * W + (int) (x - rx)] <= HoleDepth.SHALLOW) continue;
 			for (final WindowOutput o : coarse)
 				if (Ownership.inAny(o.window().cores(), x, y)) {
 					out[i] = o;

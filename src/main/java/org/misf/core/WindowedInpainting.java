@@ -113,7 +113,10 @@ public final class WindowedInpainting {
 				final int W = batch.get(0).netWidth(), H = batch.get(0).netHeight();
 				final float[] in = new float[batch.size() * 3 * W * H];
 				final float[] m = new float[batch.size() * W * H];
-				if (tensors.fill(batch, map, coarse, in, m) >= 0)
+				final List<float[]> depths = new ArrayList<>(batch.size());
+				for (final Window w : batch)
+					depths.add(w.role() == Window.Role.REFINE ? tensors.depth(w) : null);
+				if (tensors.fill(batch, map, coarse, depths, in, m) >= 0)
 					throw new BadInputException("The holes (after dilation by " + s.dilation() +
 						" px) fill a whole window, so there is no known context to inpaint from.");
 				final float[] out = network.run(in, m, batch.size(), H, W);
@@ -121,7 +124,9 @@ public final class WindowedInpainting {
 					" values instead of " + in.length + ".");
 				for (int b = 0; b < batch.size(); b++) {
 					final Window planned = windows.get(indices.get(b));
-					final WindowOutput o = new WindowOutput(batch.get(b), out, m, b);
+					final WindowOutput raw = new WindowOutput(batch.get(b), out, m, b);
+					final WindowOutput o = planned.role() == Window.Role.REFINE ? DetailTransfer.onto(raw, coarse, depths.get(
+						b)) : raw;
 					if (planned.role() == Window.Role.COARSE) {
 						coarse.add(o);
 						scaled++;

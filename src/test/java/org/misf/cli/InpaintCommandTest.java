@@ -152,7 +152,7 @@ class InpaintCommandTest {
 			new ByteArrayOutputStream(), true), () -> asked.incrementAndGet() > 1);
 		final String summary = new String(o.toByteArray(), StandardCharsets.UTF_8);
 		assertEquals(1, code, summary);
-		assertTrue(summary.contains("cancelled"), summary);
+		assertTrue(summary.contains("stopped: finished results are kept"), summary);
 		final Set<String> written = Files.isDirectory(out) ? names(out) : new HashSet<>();
 		assertTrue(written.size() < 3, written.toString());
 		assertTrue(written.stream().noneMatch(n -> n.contains(".tmp")), written.toString());

@@ -84,6 +84,12 @@ class WindowedInpaintingTest {
 	private static void checkOnlyHolesChanged(final double[] before, final RandomAccessibleInterval<? extends RealType<?>> after,
 		final RandomAccessibleInterval<UnsignedByteType> mask, final double[] expectedPerChannel)
 	{
+		checkOnlyHolesChanged(before, after, mask, expectedPerChannel, 1e-9);
+	}
+
+	private static void checkOnlyHolesChanged(final double[] before, final RandomAccessibleInterval<? extends RealType<?>> after,
+		final RandomAccessibleInterval<UnsignedByteType> mask, final double[] expectedPerChannel, final double tolerance)
+	{
 		final long w = mask.dimension(0), h = mask.dimension(1);
 		final double[] now = values(after);
 		final RandomAccess<UnsignedByteType> m = mask.randomAccess();
@@ -91,7 +97,7 @@ class WindowedInpaintingTest {
 			final long x = i % w, y = (i / w) % h;
 			final int c = (int) (i / (w * h));
 			m.setPosition(new long[] { x, y });
-			if (m.get().get() != 0) assertEquals(expectedPerChannel[c], now[i], 1e-9, "hole pixel " + x + "," + y + "," + c);
+			if (m.get().get() != 0) assertEquals(expectedPerChannel[c], now[i], tolerance, "hole pixel " + x + "," + y + "," + c);
 			else assertEquals(before[i], now[i], 0.0, "known pixel " + x + "," + y + "," + c + " must not change");
 		}
 	}
@@ -246,9 +252,11 @@ class WindowedInpaintingTest {
 			ProgressListener.NONE);
 		assertEquals(1, r.scaledWindows());
 		assertTrue(net.largestInput <= 512 * 512);
-		checkOnlyHolesChanged(before, img, m, new double[] { 128 });
-		// the first call is the coarse fill; then full-resolution tiles, which together mask every hole pixel
-		// exactly once (in its own cell) and see the other hole pixels they cover with the coarse fill
+		// deep pixels: coarse colour + tile detail (here none: both fills are flat), to within float rounding
+		checkOnlyHolesChanged(before, img, m, new double[] { 128 }, 1);
+		// the first call is the coarse fill; then full-resolution tiles, which together mask every hole pixel (in
+		// its own cell, and near the hole's edge also in neighbouring tiles) and see the deep hole pixels beyond
+		// their cell with the coarse fill
 		long masked = 0, coarseContext = 0;
 		for (int k = 1; k < net.calls; k++) {
 			final int[] shape = net.shapes.get(k);
@@ -260,7 +268,7 @@ class WindowedInpaintingTest {
 					else if (Math.abs(v - 0.5f) < 1e-6) coarseContext++; // gray: mean of (0.2, 0.5, 0.8)
 				}
 		}
-		assertEquals(900L * 600, masked);
+		assertTrue(masked >= 900L * 600 && masked < 1.5 * 900 * 600, "masked in refine tiles: " + masked);
 		assertTrue(coarseContext > 10000, "coarse fill seen as context: " + coarseContext);
 		assertEquals(1, net.shapes.get(0)[0], "the coarse fill runs before, and apart from, the refine tiles");
 	}

@@ -1,0 +1,179 @@
+package org.misf.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code inpaint} has to do: the images, their masks and their output files, before and after
+ * {@code --shard}. Output names are decided from the whole folder, so every shard agrees on them, and two inputs
+ * never share one: when several inputs would (a.jpg and a.png both give a.png), those not already named so
+ * keep their extension in the name (a_jpg.png).
+ */
+final class InpaintJobs {
+
+	static final Set<String> IMAGE_EXTENSIONS = new HashSet<>(Arrays.asList("tif", "tiff", "png", "jpg", "jpeg",
+		"bmp", "gif", "pgm"));
+
+	private InpaintJobs() {}
+
+	/** One image to inpaint: its mask (null when none matches) and its output file. */
+	static final class Job {
+
+		final Path image;
+		final Path mask;
+		final Path output;
+
+		Job(final Path image, final Path mask, final Path output) {
+			this.image = image;
+			this.mask = mask;
+			this.output = output;
+		}
+	}
+
+	/** The work for these arguments, after the shard; checks that no output can be an input. */
+	static List<Job> list(final Path image, final Path mask, final String outArg, final String shard) {
+		final int[] sh = parseShard(shard);
+		final Path out = Paths.get(outArg);
+		final List<Job> jobs = new ArrayList<>();
+		if (Files.isDirectory(image)) {
+			if (!Files.isDirectory(mask)) throw new Options.UsageException("The image path " + image +
+				" is a folder, so the mask path must be one too.");
+			if (Files.exists(out) && !Files.isDirectory(out)) throw new Options.UsageException("The output " + out +
+				" must be a folder when the input is a folder.");
+			if (same(out, image) || same(out, mask)) throw new Options.UsageException(
+				"The output folder must differ from the image and mask folders, so inputs are never overwritten.");
+			final Map<String, Path> masks = masksByName(mask);
+			final List<Path> images = imagesIn(image);
+			if (same(image, mask)) images.removeIf(p -> isMaskName(base(p)));
+			final List<String> names = uniqueOutputNames(images);
+			for (int i = 0; i < images.size(); i++) {
+				if (i % sh[1] != sh[0]) continue;
+				final Path img = images.get(i);
+				jobs.add(new Job(img, masks.get(base(img)), out.resolve(names.get(i))));
+			}
+			return jobs;
+		}
+		if (!Files.isRegularFile(image)) throw new Options.UsageException("The image " + image + " does not exist.");
+		if (!Files.isRegularFile(mask)) throw new Options.UsageException("The mask " + mask + " does not exist.");
+		final boolean folder = Files.isDirectory(out) || outArg.endsWith("/") || outArg.endsWith(File.separator) ||
+			extension(out.getFileName().toString()).isEmpty();
+		final Path output = folder ? out.resolve(outputName(image)) : out;
+		final String ext = extension(output.getFileName().toString());
+		if (!ext.equals("tif") && !ext.equals("tiff") && !ext.equals("png")) throw new Options.UsageException(
+			"The output " + output + " must end in .tif, .tiff or .png (the formats results are written in).");
+		if (same(output, image) || same(output, mask))
+			throw new Options.UsageException("The output " + output + " is an input; choose another output.");
+		jobs.add(new Job(image, mask, output));
+		return jobs;
+	}
+
+	static int[] parseShard(final String shard) {
+		if (shard == null) return new int[] { 0, 1 };
+		final String[] p = shard.split("/");
+		try {
+			if (p.length == 2) {
+				final int i = Integer.parseInt(p[0].trim()), n = Integer.parseInt(p[1].trim());
+				if (n >= 1 && i >= 0 && i < n) return new int[] { i, n };
+			}
+		}
+		catch (final NumberFormatException e) {
+			// below
+		}
+		throw new Options.UsageException("--shard needs I/N with 0 <= I < N (e.g. 0/4), not '" + shard + "'.");
+	}
+
+	/**
+	 * The output names of a folder's images, in the same order: {@link #outputName}, except where several images
+	 * would share one; then each of them whose own name is not that name gets its extension into the name
+	 * (a.jpg -> a_jpg.png beside a.png -> a.png). Refuses a folder where even that leaves two alike.
+	 */
+	static List<String> uniqueOutputNames(final List<Path> images) {
+		final Map<String, Integer> count = new HashMap<>();
+		for (final Path p : images)
+			count.merge(outputName(p).toLowerCase(Locale.ROOT), 1, Integer::sum);
+		final List<String> names = new ArrayList<>(images.size());
+		final Set<String> seen = new HashSet<>();
+		for (final Path p : images) {
+			String name = outputName(p);
+			final String file = p.getFileName().toString();
+			if (count.get(name.toLowerCase(Locale.ROOT)) > 1 && !file.equals(name)) name = base(p) + "_" + extension(
+				file) + ".png";
+			if (!seen.add(name.toLowerCase(Locale.ROOT))) throw new Options.UsageException("Two images in " + p
+				.getParent() + " would both be written as " + name + "; rename one of them.");
+			names.add(name);
+		}
+		return names;
+	}
+
+	/** The output file name: the input's name for .tif/.tiff/.png, otherwise the base name + .png. */
+	static String outputName(final Path image) {
+		final String name = image.getFileName().toString();
+		final String ext = extension(name);
+		if (ext.equals("tif") || ext.equals("tiff") || ext.equals("png")) return name;
+		return base(image) + ".png";
+	}
+
+	private static List<Path> imagesIn(final Path dir) {
+		final List<Path> out = new ArrayList<>();
+		try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+			for (final Path p : s)
+				if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".") && IMAGE_EXTENSIONS.contains(
+					extension(p.getFileName().toString()))) out.add(p);
+		}
+		catch (final IOException e) {
+			throw new Options.UsageException("The folder " + dir + " cannot be read (" + e.getMessage() + ").");
+		}
+		out.sort(null);
+		return out;
+	}
+
+	/** Masks by the base name they belong to: "a.png", "a_mask.png", "a-mask.tif" and "a.mask.png" all belong to "a". */
+	private static Map<String, Path> masksByName(final Path dir) {
+		final Map<String, Path> map = new HashMap<>();
+		for (final Path p : imagesIn(dir)) {
+			final String b = base(p);
+			if (isMaskName(b)) map.put(b.substring(0, b.length() - MASK_SUFFIX_LENGTH), p); // a suffixed name wins
+			else map.putIfAbsent(b, p);
+		}
+		return map;
+	}
+
+	private static final int MASK_SUFFIX_LENGTH = 5;
+
+	private static boolean isMaskName(final String base) {
+		return base.endsWith("_mask") || base.endsWith("-mask") || base.endsWith(".mask");
+	}
+
+	private static String base(final Path p) {
+		final String n = p.getFileName().toString();
+		final int dot = n.lastIndexOf('.');
+		return dot > 0 ? n.substring(0, dot) : n;
+	}
+
+	private static String extension(final String name) {
+		final int dot = name.lastIndexOf('.');
+		return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+	}
+
+	private static boolean same(final Path a, final Path b) {
+		try {
+			if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
+		}
+		catch (final IOException e) {
+			// compare the paths below
+		}
+		return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+	}
+}

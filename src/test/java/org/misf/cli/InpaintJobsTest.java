@@ -1,0 +1,61 @@
+package org.misf.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InpaintJobsTest {
+
+	@TempDir
+	Path dir;
+
+	private static List<Path> paths(final String... names) {
+		return Arrays.stream(names).map(n -> Paths.get("in", n)).collect(Collectors.toList());
+	}
+
+	@Test
+	void inputsThatWouldShareAnOutputGetOneEach() {
+		assertEquals(Arrays.asList("a.png", "a_jpg.png", "b.png", "c.tif", "c.tiff"), InpaintJobs.uniqueOutputNames(paths(
+			"a.png", "a.jpg", "b.gif", "c.tif", "c.tiff")));
+		assertEquals(Arrays.asList("a_bmp.png", "a_jpg.png"), InpaintJobs.uniqueOutputNames(paths("a.bmp", "a.jpg")));
+		assertThrows(Options.UsageException.class, () -> InpaintJobs.uniqueOutputNames(paths("a.jpg", "a.bmp",
+			"a_jpg.png")));
+	}
+
+	@Test
+	void shardsAgreeOnTheNames() throws IOException {
+		final Path images = Files.createDirectory(dir.resolve("images")), masks = Files.createDirectory(dir.resolve(
+			"masks"));
+		for (final String n : new String[] { "a.png", "a.jpg", "b.tif" }) {
+			Files.write(images.resolve(n), new byte[] { 1 });
+			Files.write(masks.resolve(n.replace('.', '_') + ".png"), new byte[] { 1 });
+		}
+		final String out = dir.resolve("out").toString();
+		final List<String> all = InpaintJobs.list(images, masks, out, null).stream().map(j -> j.output.getFileName()
+			.toString()).collect(Collectors.toList());
+		final List<String> shard1 = InpaintJobs.list(images, masks, out, "1/2").stream().map(j -> j.output.getFileName()
+			.toString()).collect(Collectors.toList());
+		assertEquals(Arrays.asList("a_jpg.png", "a.png", "b.tif"), all);
+		assertEquals(Arrays.asList("a.png"), shard1);
+	}
+
+	@Test
+	void anOutputFileMustBeInAFormatResultsAreWrittenIn() throws IOException {
+		final Path img = Files.write(dir.resolve("a.png"), new byte[] { 1 }), mask = Files.write(dir.resolve("m.png"),
+			new byte[] { 1 });
+		final Options.UsageException e = assertThrows(Options.UsageException.class, () -> InpaintJobs.list(img, mask, dir
+			.resolve("x.jpg").toString(), null));
+		assertTrue(e.getMessage().contains(".tif, .tiff or .png"), e.getMessage());
+	}
+}
