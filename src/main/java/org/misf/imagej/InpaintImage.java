@@ -10,7 +10,6 @@ import ij.ImageStack;
 import ij.Undo;
 import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
-import ij.process.LUT;
 import ij.process.ImageStatistics;
 
 import net.imglib2.img.array.ArrayImgs;
@@ -28,8 +27,8 @@ import org.misf.model.InpaintingException;
  * <li>Planes: the current plane, or all planes. A 3-channel (composite) image is inpainted as RGB, one
  * channel set (the three channels at one z, t) at a time; any other channel count is inpainted one
  * channel at a time as gray.</li>
- * <li>Intensities: 8-bit and RGB use 0..255; 16-bit and 32-bit use the display range (for a channel set,
- * the range spanning its three channels' display ranges), or the data range when that is empty.</li>
+ * <li>Intensities: 8-bit and RGB use 0..255; 16-bit and 32-bit use the data's range (for a channel set, the
+ * range spanning its three channels), never the display range.</li>
  * <li>In place: only hole pixels change; Undo restores the current plane (or a single image / composite
  * image); changing several planes of a stack cannot be undone, as with ImageJ's own filters.
  * New image: a copy of the whole image with the chosen planes inpainted; the original is untouched.</li>
@@ -179,7 +178,11 @@ public final class InpaintImage {
 		return new int[] { imp.getStackIndex(1, z, t), imp.getStackIndex(2, z, t), imp.getStackIndex(3, z, t) };
 	}
 
-	/** Dilation plus, for 16-bit and 32-bit, the intensity range that maps to the network's [0, 1]. */
+	/**
+	 * Dilation plus, for 16-bit and 32-bit, the intensity range that maps to the network's [0, 1]: the data's
+	 * range (min and max of the planes, NaN left out), never the display range, which is a viewing choice and
+	 * would clip the fill.
+	 */
 	static InpaintOptions options(final ImagePlus imp, final int[] part, final ImageProcessor[] planes,
 		final int dilate)
 	{
@@ -187,29 +190,13 @@ public final class InpaintImage {
 		final int depth = imp.getBitDepth();
 		if (depth == 8 || depth == 24) return options;
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-		for (final int index : part) {
-			final double[] range = displayRange(imp, index);
-			min = Math.min(min, range[0]);
-			max = Math.max(max, range[1]);
+		for (final ImageProcessor ip : planes) {
+			final ImageStatistics stats = ImageStatistics.getStatistics(ip, ImageStatistics.MIN_MAX, null);
+			min = Math.min(min, stats.min);
+			max = Math.max(max, stats.max);
 		}
-		if (!(max > min)) { // empty display range: fall back to the data
-			for (final ImageProcessor ip : planes) {
-				final ImageStatistics stats = ImageStatistics.getStatistics(ip, ImageStatistics.MIN_MAX, null);
-				min = Math.min(min, stats.min);
-				max = Math.max(max, stats.max);
-			}
-			if (!(max > min)) max = min + 1;
-		}
+		if (!(max > min)) max = min + 1;
 		return options.withRange(min, max);
-	}
-
-	private static double[] displayRange(final ImagePlus imp, final int stackIndex) {
-		if (imp instanceof CompositeImage && imp.getNChannels() > 1) {
-			final int c = imp.convertIndexToPosition(stackIndex)[0];
-			final LUT lut = ((CompositeImage) imp).getChannelLut(c);
-			return new double[] { lut.min, lut.max };
-		}
-		return new double[] { imp.getDisplayRangeMin(), imp.getDisplayRangeMax() };
 	}
 
 	private static void prepareUndo(final ImagePlus imp, final boolean currentPlane) {

@@ -14,7 +14,7 @@ import java.util.Set;
  * before the first model loads:
  * <ul>
  * <li>intra-op threads: the user's number ({@code --threads}), else the physical cores that are idle right
- * now (measured over {@value #SAMPLE_MS} ms from {@code /proc/stat}; at least 1). PyTorch's own default, one
+ * now (measured over {@value #SAMPLE_MS} ms from {@code /proc/stat}, niced jobs counting as idle; at least 1). PyTorch's own default, one
  * per core, waits for every thread at every operation, which on a machine busy with other jobs was 2-7 times
  * slower than one thread; on an idle machine all cores are about twice as fast as one (README, "Speed");</li>
  * <li>inter-op threads: 1 (the network is one sequential graph).</li>
@@ -82,16 +82,21 @@ public final class EngineThreads {
 		}
 	}
 
-	/** Logical CPUs busy (not idle, not waiting for I/O) over the next {@code ms} ms, or -1 where unknown. */
+	/**
+	 * Logical CPUs busy over the next {@code ms} ms, or -1 where unknown. Idle, waiting for I/O and niced time
+	 * (background jobs that yield to normal-priority work) and this process's own time do not count as busy.
+	 */
 	static double busyCores(final int ms) {
 		final Path stat = Paths.get("/proc/stat");
 		try {
 			final long[] a = cpuTimes(Files.readAllLines(stat));
+			final long ownA = ownTicks();
 			Thread.sleep(ms);
 			final long[] b = cpuTimes(Files.readAllLines(stat));
-			final double total = b[0] - a[0], idle = b[1] - a[1];
+			final long ownB = ownTicks();
+			final double total = b[0] - a[0], idle = b[1] - a[1], own = ownB - ownA;
 			if (total <= 0) return -1;
-			return (1 - idle / total) * Runtime.getRuntime().availableProcessors();
+			return Math.max(0, 1 - (idle + own) / total) * Runtime.getRuntime().availableProcessors();
 		}
 		catch (final IOException | RuntimeException e) {
 			return -1;
@@ -102,7 +107,14 @@ public final class EngineThreads {
 		}
 	}
 
-	/** {total, idle + iowait} jiffies of the "cpu" line. */
+	/** CPU time of this process (its JIT and start-up threads are not other work), in the same ticks. */
+	private static long ownTicks() throws IOException {
+		final String stat = new String(Files.readAllBytes(Paths.get("/proc/self/stat")), java.nio.charset.StandardCharsets.US_ASCII);
+		final String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+	}
+
+	/** {total, nice + idle + iowait} jiffies of the "cpu" line. */
 	private static long[] cpuTimes(final List<String> lines) {
 		for (final String line : lines) {
 			if (!line.startsWith("cpu ")) continue;
@@ -110,7 +122,7 @@ public final class EngineThreads {
 			long total = 0;
 			for (int i = 1; i < f.length && i <= 8; i++)
 				total += Long.parseLong(f[i]);
-			return new long[] { total, Long.parseLong(f[4]) + Long.parseLong(f[5]) };
+			return new long[] { total, Long.parseLong(f[2]) + Long.parseLong(f[4]) + Long.parseLong(f[5]) };
 		}
 		throw new IllegalStateException("no cpu line");
 	}

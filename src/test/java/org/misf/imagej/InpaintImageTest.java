@@ -109,7 +109,7 @@ class InpaintImageTest {
 	}
 
 	@Test
-	void sixteenBitUsesTheDisplayRangeAndDilation() {
+	void sixteenBitUsesTheDataRangeNotTheDisplayRangeAndDilation() {
 		final ShortProcessor sp = new ShortProcessor(20, 20);
 		for (int i = 0; i < 400; i++) sp.set(i, 1000 + i);
 		final ImagePlus imp = new ImagePlus("s", sp);
@@ -120,8 +120,8 @@ class InpaintImageTest {
 		final ImageProcessor before = sp.duplicate();
 		InpaintImage.run(imp, s, fake);
 		final InpaintOptions o = fake.options.get(0);
-		assertEquals(900, o.rangeMin(), 0);
-		assertEquals(1600, o.rangeMax(), 0);
+		assertEquals(1000, o.rangeMin(), 0, "the data's range: a display setting must not clip the fill");
+		assertEquals(1399, o.rangeMax(), 0);
 		assertEquals(3, o.dilation());
 		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(new Roi(2, 2, 5, 5), 20, 20));
 	}
@@ -172,7 +172,7 @@ class InpaintImageTest {
 	}
 
 	@Test
-	void threeChannelCompositeIsOneRgbSetWithTheSpanningRange() {
+	void threeChannelCompositeIsOneRgbSetWithTheSpanningDataRange() {
 		final ImageStack stack = new ImageStack(12, 12);
 		for (int c = 0; c < 3; c++) {
 			final ShortProcessor sp = new ShortProcessor(12, 12);
@@ -191,8 +191,8 @@ class InpaintImageTest {
 		InpaintImage.run(imp, selection(), fake);
 		assertEquals(1, fake.dims.size());
 		assertArrayEquals(new long[] { 12, 12, 3 }, fake.dims.get(0));
-		assertEquals(0, fake.options.get(0).rangeMin(), 0);
-		assertEquals(400, fake.options.get(0).rangeMax(), 0);
+		assertEquals(0, fake.options.get(0).rangeMin(), 0, "the data of the three channels: 0..143, 100..243, 200..343");
+		assertEquals(343, fake.options.get(0).rangeMax(), 0, "not the channels' display ranges");
 		for (int n = 1; n <= 3; n++)
 			assertOnlyHolesChanged(before.getProcessor(n), imp.getStack().getProcessor(n), maskOf(roi, 12, 12));
 	}
