@@ -35,7 +35,7 @@ final class DilatedMask<M extends RealType<M>> {
 		final Cursor<M> c = Views.flatIterable(Views.interval(Intervals.contains(plain, big) ? plain : mask, big))
 			.cursor();
 		for (int i = 0; i < raw.length; i++)
-			raw[i] = c.next().getRealDouble() != 0;
+			raw[i] = HoleRule.isHole(c.next().getRealDouble());
 		if (d == 0) return raw;
 		final int w = (int) iv.dimension(0), h = (int) iv.dimension(1);
 		// horizontal pass: rows of 'big', columns of 'iv'

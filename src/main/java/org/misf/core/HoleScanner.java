@@ -32,7 +32,7 @@ public final class HoleScanner {
 			int x = 0;
 			int runX0 = -1;
 			while (x < w) {
-				final boolean hole = c.next().getRealDouble() != 0;
+				final boolean hole = HoleRule.isHole(c.next().getRealDouble());
 				if (hole && runX0 < 0) runX0 = x;
 				else if (!hole && runX0 >= 0) {
 					runs.add(y, runX0, x - 1);

@@ -104,7 +104,7 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 							context[i].sample(strip.min(0) + i % sw, strip.min(1) + i / sw, u);
 							image[at] = extended.length == 3 ? u[c] : (u[0] + u[1] + u[2]) / 3;
 						}
-						else image[at] += map.toUnit(v) * weight;
+						else if (!h[i]) image[at] += map.toUnit(v) * weight; // a hole's own value (maybe NaN) is never shown
 					}
 				}
 			}

@@ -41,8 +41,18 @@ public final class WindowedInpainting {
 		final RandomAccessibleInterval<M> mask, final PlanSettings s, final double rangeMin, final double rangeMax,
 		final InpaintingNetwork network, final ProgressListener progress)
 	{
+		final RandomAccessibleInterval<M> mask2d = mask2d(mask, planes.width(), planes.height());
+		if (HoleRule.mayHoldNaN(planes.type())) return runWithHoles(planes, HoleRule.withNaN(planes, mask2d), s, rangeMin,
+			rangeMax, network, progress);
+		return runWithHoles(planes, mask2d, s, rangeMin, rangeMax, network, progress);
+	}
+
+	/** {@code holes}: 2D, min at 0, the image's size; non-zero = hole ({@link HoleRule}). */
+	private static <T extends RealType<T>, M extends RealType<M>> InpaintingReport runWithHoles(
+		final ChannelPlanes<T> planes, final RandomAccessibleInterval<M> mask2d, final PlanSettings s,
+		final double rangeMin, final double rangeMax, final InpaintingNetwork network, final ProgressListener progress)
+	{
 		final long width = planes.width(), height = planes.height();
-		final RandomAccessibleInterval<M> mask2d = mask2d(mask, width, height);
 		checkCancelled(progress);
 		final List<HoleRegion> holes = HoleScanner.scan(mask2d);
 		if (holes.isEmpty()) return new InpaintingReport(0, 0, 0, 0, null);

@@ -87,7 +87,7 @@ public final class InpaintImage {
 		boolean anyHole = false;
 		for (final int[] part : parts) {
 			final ByteProcessor mask = holes.planes(part);
-			anyHole |= mask.getStats().max > 0;
+			anyHole |= mask.getStats().max > 0 || hasMissingData(imp, part);
 			masks.add(mask);
 		}
 		if (!anyHole) return new Outcome(imp, 0, 0, System.currentTimeMillis() - start);
@@ -197,6 +197,15 @@ public final class InpaintImage {
 		}
 		if (!(max > min)) max = min + 1;
 		return options.withRange(min, max);
+	}
+
+	/** NaN pixels in a 32-bit plane: missing data, which core/HoleRule fills as holes whatever the mask. */
+	private static boolean hasMissingData(final ImagePlus imp, final int[] part) {
+		if (imp.getBitDepth() != 32) return false;
+		for (final int index : part)
+			for (final float v : (float[]) imp.getStack().getPixels(index))
+				if (Float.isNaN(v)) return true;
+		return false;
 	}
 
 	private static void prepareUndo(final ImagePlus imp, final boolean currentPlane) {

@@ -274,6 +274,28 @@ class WindowedInpaintingTest {
 	}
 
 	@Test
+	void nanPixelsOfAFloatImageAreHolesAndNeverContext() {
+		final ArrayImg<FloatType, ?> img = ArrayImgs.floats(80, 60);
+		random(img, 100, 200, 21);
+		final RandomAccess<FloatType> a = img.randomAccess();
+		for (int y = 20; y < 24; y++)
+			for (int x = 30; x < 35; x++) {
+				a.setPosition(new int[] { x, y });
+				a.get().set(Float.NaN); // missing data, not in the mask
+			}
+		final ArrayImg<UnsignedByteType, ?> m = mask(80, 60, new long[] { 5, 5, 3, 3 });
+		final ColourNetwork net = new ColourNetwork();
+		final InpaintingReport r = WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN, net,
+			ProgressListener.NONE);
+		assertEquals(9 + 20, r.holePixels());
+		for (final float[] in : net.images)
+			for (final float v : in)
+				assertTrue(!Float.isNaN(v), "a NaN reached the network");
+		for (final FloatType t : img)
+			assertTrue(!Float.isNaN(t.get()), "every NaN was filled");
+	}
+
+	@Test
 	void aFailingRefineTileLeavesTheImageUntouched() {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(1400, 900);
 		random(img, 0, 100, 19);
