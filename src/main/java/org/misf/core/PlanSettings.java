@@ -6,6 +6,9 @@ package org.misf.core;
  */
 public final class PlanSettings {
 
+	/** Largest hole dilation: grown holes are read in arrays of (side + 2 x dilation) squared. */
+	public static final int MAX_DILATION = 1000;
+
 	private final int dilation;
 	private final int margin;
 	private final int multiple;
@@ -32,7 +35,8 @@ public final class PlanSettings {
 	private PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
 		final int maxSize, final int batchSize, final boolean tiles)
 	{
-		if (dilation < 0) throw new BadInputException("Dilation must be 0 or more pixels, not " + dilation + ".");
+		if (dilation < 0 || dilation > MAX_DILATION) throw new BadInputException("Dilation must be 0 to " +
+			MAX_DILATION + " pixels, not " + dilation + ".");
 		if (multiple < 1 || minSize < multiple || maxSize < minSize)
 			throw new BadInputException("The model's window sizes are inconsistent (multiple " + multiple + ", min " +
 				minSize + ", max " + maxSize + ").");

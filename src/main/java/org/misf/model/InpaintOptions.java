@@ -1,5 +1,7 @@
 package org.misf.model;
 
+import org.misf.core.PlanSettings;
+
 /**
  * How to inpaint: hole dilation, window context margin, batch size and intensity mapping.
  * Immutable; the {@code with...} methods return changed copies.
@@ -18,7 +20,8 @@ public final class InpaintOptions {
 	private InpaintOptions(final int dilation, final int margin, final int batchSize, final double rangeMin,
 		final double rangeMax)
 	{
-		if (dilation < 0) throw new InpaintingException("Dilation must be 0 or more pixels, not " + dilation + ".");
+		if (dilation < 0 || dilation > PlanSettings.MAX_DILATION) throw new InpaintingException("Dilation must be 0 to " +
+			PlanSettings.MAX_DILATION + " pixels, not " + dilation + ".");
 		if (batchSize < 1) throw new InpaintingException("Batch size must be at least 1, not " + batchSize + ".");
 		if (!Double.isNaN(rangeMin) && !(rangeMax > rangeMin))
 			throw new InpaintingException("The intensity range maximum (" + rangeMax +

@@ -6,25 +6,17 @@ import java.io.Reader;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -103,7 +95,7 @@ public final class ModelPackage {
 		if (folderOrZip.toString().equals("default")) return defaultPackage();
 		if (Files.isDirectory(folderOrZip)) return new ModelPackage(folderOrZip.toAbsolutePath().normalize(),
 			folderOrZip.toString());
-		if (Files.isRegularFile(folderOrZip)) return new ModelPackage(extractZip(folderOrZip), folderOrZip.toString());
+		if (Files.isRegularFile(folderOrZip)) return new ModelPackage(PackageCache.extractZip(folderOrZip), folderOrZip.toString());
 		throw new InpaintingException("There is no model package at " + folderOrZip +
 			" (expected a folder or .zip with model.yaml and model.pt).");
 	}
@@ -151,7 +143,7 @@ public final class ModelPackage {
 	/**
 	 * Runs the package's test pair through {@code inpainter} (the whole Java path: ImgLib2 image, windows,
 	 * network, compositing; the window covers the whole test image) and returns the largest absolute
-	 * difference from the expected output.
+	 * difference from the expected output (infinite when the output is not finite).
 	 */
 	public double replayTestPair(final Inpainter inpainter) {
 		final Npy image = Npy.read(testFile("inputs", 0));
@@ -170,8 +162,10 @@ public final class ModelPackage {
 		final float[] got = img.update(null).getCurrentStorageArray();
 		final float[] want = expected.data();
 		double max = 0;
-		for (int i = 0; i < want.length; i++)
+		for (int i = 0; i < want.length; i++) {
+			if (!Float.isFinite(got[i])) return Double.POSITIVE_INFINITY; // NaN or infinite output: never close
 			max = Math.max(max, Math.abs(got[i] - want[i]));
+		}
 		return max;
 	}
 
@@ -279,26 +273,6 @@ public final class ModelPackage {
 		return sb.toString();
 	}
 
-	/** The cache folder for extracted packages. */
-	static Path cacheRoot() {
-		final String prop = System.getProperty("misf.cache");
-		final List<Path> candidates = new ArrayList<>();
-		if (prop != null) candidates.add(Paths.get(prop));
-		candidates.add(Paths.get(System.getProperty("user.home"), ".cache", "misf"));
-		candidates.add(Paths.get(System.getProperty("java.io.tmpdir"), "misf-cache-" + System.getProperty(
-			"user.name")));
-		for (final Path p : candidates) {
-			try {
-				Files.createDirectories(p);
-				if (Files.isWritable(p)) return p;
-			}
-			catch (final IOException | SecurityException e) {
-				// try the next one
-			}
-		}
-		throw new InpaintingException("No writable cache folder for model packages (set -Dmisf.cache=...).");
-	}
-
 	/** Extracts the default package from the jar into the cache, once per sha256 of its weights. */
 	private static Path extractDefault() {
 		final String dir = "/models/" + DEFAULT_ID + "/";
@@ -315,9 +289,9 @@ public final class ModelPackage {
 		}
 		final Object weights = desc.get("weights");
 		final String sha = weights instanceof Map ? String.valueOf(((Map<?, ?>) weights).get("sha256")) : "unknown";
-		final Path target = cacheRoot().resolve(DEFAULT_ID + "-" + sha.substring(0, Math.min(16, sha.length())));
+		final Path target = PackageCache.root().resolve(DEFAULT_ID + "-" + sha.substring(0, Math.min(16, sha.length())));
 		if (isCompleteCopy(target, sha)) return target;
-		if (Files.exists(target)) deleteTree(target); // an incomplete or damaged earlier copy
+		if (Files.exists(target)) PackageCache.deleteTree(target); // an incomplete or damaged earlier copy
 		final List<String> files = new ArrayList<>();
 		files.add("model.yaml");
 		files.add(weights instanceof Map ? String.valueOf(((Map<?, ?>) weights).get("source")) : "model.pt");
@@ -327,7 +301,7 @@ public final class ModelPackage {
 			if (l instanceof List) for (final Object f : (List<?>) l)
 				files.add(String.valueOf(f));
 		}
-		return publish(target, tmp -> {
+		return PackageCache.publish(target, tmp -> {
 			for (final String f : files) {
 				try (InputStream in = ModelPackage.class.getResourceAsStream(dir + f)) {
 					if (in == null) throw new InpaintingException("The jar lacks " + dir + f + " of the default model.");
@@ -340,84 +314,5 @@ public final class ModelPackage {
 	private static boolean isCompleteCopy(final Path folder, final String sha) {
 		final Path pt = folder.resolve("model.pt");
 		return Files.isRegularFile(folder.resolve("model.yaml")) && Files.isRegularFile(pt) && sha.equals(sha256(pt));
-	}
-
-	/** Extracts a zipped package into the cache, once per sha256 of the zip; returns the folder with model.yaml. */
-	private static Path extractZip(final Path zip) {
-		final Path target = cacheRoot().resolve("zip-" + sha256(zip).substring(0, 16));
-		if (!Files.isDirectory(target)) {
-			publish(target, tmp -> {
-				try (ZipFile z = new ZipFile(zip.toFile())) {
-					final Enumeration<? extends ZipEntry> en = z.entries();
-					while (en.hasMoreElements()) {
-						final ZipEntry e = en.nextElement();
-						final Path out = tmp.resolve(e.getName()).normalize();
-						if (!out.startsWith(tmp)) throw new InpaintingException("The zip " + zip +
-							" has an entry outside its folder (" + e.getName() + ").");
-						if (e.isDirectory()) Files.createDirectories(out);
-						else {
-							Files.createDirectories(out.getParent());
-							try (InputStream in = z.getInputStream(e)) {
-								Files.copy(in, out);
-							}
-						}
-					}
-				}
-				catch (final java.util.zip.ZipException e) {
-					throw new InpaintingException("The model package " + zip + " is not a valid zip file (" + e
-						.getMessage() + ").", e);
-				}
-			});
-		}
-		if (Files.isRegularFile(target.resolve("model.yaml"))) return target;
-		try (Stream<Path> s = Files.list(target)) {
-			final List<Path> dirs = new ArrayList<>();
-			s.filter(p -> Files.isRegularFile(p.resolve("model.yaml"))).forEach(dirs::add);
-			if (dirs.size() == 1) return dirs.get(0);
-		}
-		catch (final IOException e) {
-			// fall through
-		}
-		throw new InpaintingException("The zip " + zip + " holds no model.yaml (at its top or in one folder).");
-	}
-
-	private interface Filler {
-
-		void fill(Path folder) throws IOException;
-	}
-
-	/** Fills a fresh temporary folder and moves it to {@code target} in one step (another process may win). */
-	private static Path publish(final Path target, final Filler filler) {
-		Path tmp = null;
-		try {
-			tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
-			filler.fill(tmp);
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target);
-			}
-			tmp = null;
-		}
-		catch (final FileAlreadyExistsException | DirectoryNotEmptyException e) {
-			// another process extracted it first
-		}
-		catch (final IOException e) {
-			throw new InpaintingException("The model package could not be extracted to " + target + " (" + e + ").", e);
-		}
-		finally {
-			if (tmp != null) deleteTree(tmp);
-		}
-		return target;
-	}
-
-	private static void deleteTree(final Path p) {
-		try (Stream<Path> s = Files.walk(p)) {
-			s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-		}
-		catch (final IOException e) {
-			// best effort
-		}
 	}
 }

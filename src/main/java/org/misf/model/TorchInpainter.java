@@ -64,11 +64,28 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 		predictor = model.newPredictor();
 		try {
 			warmUp();
+			checkTestPair();
 		}
 		catch (final RuntimeException e) {
 			close();
 			throw e;
 		}
+	}
+
+	/**
+	 * A model is used only if it reproduces its package's test pair: a TorchScript that returns zeros, NaN or
+	 * another network's output is refused here, before it fills anything. The bound allows for other PyTorch
+	 * builds (10 x the package's tolerance, at least 1e-3) and, on a GPU, its arithmetic (2e-2).
+	 */
+	private void checkTestPair() {
+		final double allowed = Math.max(device.isGpu() ? 2e-2 : 1e-3, 10 * pkg.testTolerance());
+		final double diff = pkg.replayTestPair(this);
+		networkNanos = 0;
+		networkCalls = 0;
+		if (!(diff <= allowed)) throw new InpaintingException("The model of package " + pkg +
+			" does not reproduce its own test pair (largest difference " + (Double.isInfinite(diff) ? "infinite: it " +
+				"returns NaN or infinite values" : String.format(java.util.Locale.ROOT, "%.3g", diff)) + ", allowed " +
+			allowed + "), so its weights or TorchScript are not what the package describes; it is not used.");
 	}
 
 	private static ai.djl.Device resolve(final Device device) {
@@ -125,7 +142,8 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 			final NDArray msk = m.create(mask, new Shape(batch, 1, height, width));
 			final NDList out = predictor.predict(new NDList(img, msk));
 			if (out.size() != 1 || !out.get(0).getShape().equals(img.getShape()))
-				throw new InpaintingException("The model of package " + pkg + " returned " + out.getShapes() +
+				throw new InpaintingException("The model of package " + pkg + " returned " + java.util.Arrays.toString(out
+					.getShapes()) +
 					" instead of one array of shape " + img.getShape() + ".");
 			final float[] result = out.get(0).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
 			out.close();

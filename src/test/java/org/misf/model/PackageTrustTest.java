@@ -1,0 +1,91 @@
+package org.misf.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A package is trusted only if it reproduces its test pair; zips unpack within bounds; killed extractions are cleaned. */
+class PackageTrustTest {
+
+	@TempDir
+	static Path tmp;
+
+	private static Path original;
+
+	@BeforeAll
+	static void setUp() {
+		System.setProperty("misf.cache", tmp.resolve("cache").toString());
+		original = ModelPackage.defaultPackage().root();
+	}
+
+	@Test
+	void aModelThatDoesNotReproduceItsTestPairIsRefusedAtLoad() throws IOException {
+		final Path dir = Files.createDirectories(tmp.resolve("tampered"));
+		for (final String f : new String[] { "model.pt", "model.yaml", "test_input_image.npy", "test_input_mask.npy" })
+			Files.copy(original.resolve(f), dir.resolve(f));
+		// the expected output says the holes are black: the weights do not do that, as a zeros model would not
+		// reproduce the true one
+		final byte[] out = Files.readAllBytes(original.resolve("test_output.npy"));
+		final int header = out.length - 4 * 3 * 64 * 96;
+		final ByteBuffer b = ByteBuffer.wrap(out, header, out.length - header).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < 3 * 64 * 96; i += 7)
+			b.putFloat(header + 4 * i, 0f);
+		Files.write(dir.resolve("test_output.npy"), out);
+		final ModelPackage pkg = ModelPackage.open(dir);
+		final InpaintingException e = assertThrows(InpaintingException.class, () -> Inpainters.open(pkg, Device.CPU));
+		assertTrue(e.getMessage().contains("does not reproduce its own test pair"), e.getMessage());
+		try (Inpainter good = Inpainters.open(ModelPackage.open(original), Device.CPU)) {
+			assertTrue(good.modelPackage().testTolerance() > 0);
+		}
+	}
+
+	@Test
+	void aZipThatUnpacksToFarMoreThanItsSizeIsRefusedAndLeavesNothing() throws IOException {
+		final Path zip = tmp.resolve("bomb.zip");
+		try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+			z.putNextEntry(new ZipEntry("pkg/model.yaml"));
+			z.write("id: x\n".getBytes());
+			z.closeEntry();
+			z.putNextEntry(new ZipEntry("pkg/model.pt"));
+			final byte[] zeros = new byte[1 << 20];
+			for (int i = 0; i < 200; i++)
+				z.write(zeros); // 200 MB of zeros, about 200 kB zipped
+			z.closeEntry();
+		}
+		assertTrue(Files.size(zip) < 1 << 20);
+		final InpaintingException e = assertThrows(InpaintingException.class, () -> ModelPackage.open(zip));
+		assertTrue(e.getMessage().contains("unpacks to more than"), e.getMessage());
+		try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+			assertEquals("[]", s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("zip-")).collect(Collectors
+				.toList()).toString(), "nothing of the zip stays in the cache");
+		}
+	}
+
+	@Test
+	void extractionFoldersOfStoppedProcessesAreRemoved() throws Exception {
+		final Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		final Path root = tmp.resolve("cache");
+		final Path stale = Files.createDirectories(root.resolve("zip-0123.tmp-" + gone.pid() + "-42"));
+		Files.write(stale.resolve("model.pt"), new byte[1000]);
+		final Path mine = Files.createDirectories(root.resolve("zip-4567.tmp-" + ProcessHandle.current().pid() + "-7"));
+		assertEquals(1, PackageCache.removeStale(root));
+		assertFalse(Files.exists(stale));
+		assertTrue(Files.exists(mine));
+	}
+}
