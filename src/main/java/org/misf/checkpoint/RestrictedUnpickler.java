@@ -53,6 +53,44 @@ final class RestrictedUnpickler extends Unpickler {
 			throw new CheckpointException("The checkpoint's data.pkl is damaged or not a tensor checkpoint (" +
 				e.getMessage() + ").", e);
 		}
+		catch (final StackOverflowError | OutOfMemoryError e) {
+			throw new CheckpointException("The checkpoint's data.pkl nests or declares more than any checkpoint does (" +
+				e.getClass().getSimpleName() + "): it is damaged or crafted, and was not read.");
+		}
+	}
+
+	/**
+	 * Refuses a string, bytes or long whose declared length exceeds what is left of the pickle, before the
+	 * library allocates it: a few hundred bytes must not ask for gigabytes.
+	 */
+	private void checkDeclaredLength(final short key) throws IOException {
+		final int width;
+		switch (key) {
+			case Opcodes.BINUNICODE:
+			case Opcodes.BINBYTES:
+			case Opcodes.LONG4:
+			case 'T': // BINSTRING
+				width = 4;
+				break;
+			case Opcodes.BINUNICODE8:
+			case Opcodes.BYTEARRAY8:
+			case 0x8e: // BINBYTES8
+				width = 8;
+				break;
+			default:
+				return;
+		}
+		input.mark(width);
+		long length = 0;
+		for (int i = 0; i < width; i++) {
+			final int b = input.read();
+			if (b < 0) break;
+			length |= (long) b << (8 * i);
+		}
+		input.reset();
+		final long left = input.available() - (long) width;
+		if (length < 0 || length > left) throw new CheckpointException("The checkpoint's data.pkl declares " + length +
+			" bytes of data where only " + Math.max(0, left) + " remain: it is damaged or crafted, and was not read.");
 	}
 
 	/** The storages the pickle declared, by key. */
@@ -62,6 +100,7 @@ final class RestrictedUnpickler extends Unpickler {
 
 	@Override
 	protected Object dispatch(final short key) throws PickleException, IOException {
+		checkDeclaredLength(key);
 		switch (key) {
 			case Opcodes.GLOBAL:
 				stack.add(resolve(readLine(input), readLine(input)));

@@ -111,6 +111,46 @@ class TorchCheckpointTest {
 		assertTrue(e.getMessage().contains("holds 3 bytes for storage 0 but declares 4"), e.getMessage());
 	}
 
+	/** Pickles made here: a 12-byte one declaring a 2 GB string, and lists nested 200,000 deep. */
+	@Test
+	void refusesCraftedPicklesWithoutExhaustingMemoryOrStack() throws IOException {
+		final byte[] huge = { (byte) 0x80, 2, 'X', (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f, 'a', 'b', 'c', '.' };
+		final Path a = tmp.resolve("huge.pth");
+		writeZip(a, "archive/data.pkl", huge);
+		final CheckpointException e = assertThrows(CheckpointException.class, () -> TorchCheckpoint.open(a));
+		assertTrue(e.getMessage().contains("declares 2147483647 bytes of data where only 4 remain"), e.getMessage());
+
+		final int depth = 200_000;
+		final java.io.ByteArrayOutputStream nested = new java.io.ByteArrayOutputStream();
+		nested.write(new byte[] { (byte) 0x80, 2 });
+		for (int i = 0; i < depth; i++)
+			nested.write(']'); // EMPTY_LIST
+		for (int i = 1; i < depth; i++)
+			nested.write('a'); // APPEND: each list into the one below
+		nested.write('.');
+		final Path b = tmp.resolve("nested.pth");
+		final byte[] data = nested.toByteArray();
+		try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(b))) {
+			final ZipEntry stored = new ZipEntry("archive/data.pkl"); // stored, as torch.save writes it
+			stored.setMethod(ZipEntry.STORED);
+			stored.setSize(data.length);
+			final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+			crc.update(data);
+			stored.setCrc(crc.getValue());
+			zip.putNextEntry(stored);
+			zip.write(data);
+			zip.closeEntry();
+		}
+		assertThrows(CheckpointException.class, () -> TorchCheckpoint.open(b));
+
+		// a list that holds itself, used as a dict key: hashing it recurses without end
+		final byte[] selfKey = { (byte) 0x80, 2, '}', ']', 'q', 0, 'h', 0, 'a', 'K', 1, 's', '.' };
+		final Path c = tmp.resolve("selfkey.pth");
+		writeZip(c, "archive/data.pkl", selfKey);
+		final CheckpointException k = assertThrows(CheckpointException.class, () -> TorchCheckpoint.open(c));
+		assertTrue(k.getMessage().contains("StackOverflowError"), k.getMessage());
+	}
+
 	@Test
 	void convertsHalfPrecision() {
 		assertEquals(1f, StorageType.halfToFloat((short) 0x3c00));
