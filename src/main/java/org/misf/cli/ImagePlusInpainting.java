@@ -35,7 +35,9 @@ public final class ImagePlusInpainting {
 	static InpaintResult inpaint(final Inpainter inpainter, final ImagePlus imp, final ImagePlus mask,
 		InpaintOptions options, final boolean displayRange, final ProgressListener progress)
 	{
-		if (imp.getType() == ImagePlus.COLOR_256) new ImageConverter(imp).convertToRGB();
+		// an indexed (palette) image's values are colour numbers, not intensities: fill its colours instead
+		if (imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getStackSize() == 1 && imp
+			.getProcessor().isColorLut()) new ImageConverter(imp).convertToRGB();
 		final RandomAccessibleInterval<? extends RealType<?>> m = maskOf(mask);
 		if (displayRange && imp.getType() != ImagePlus.COLOR_RGB) options = options.withRange(imp.getDisplayRangeMin(),
 			imp.getDisplayRangeMax());

@@ -221,9 +221,29 @@ public final class InpaintCommand implements Subcommand {
 
 	private static ImagePlus open(final Path p) {
 		if (!Files.isRegularFile(p)) throw new InpaintingException("the file " + p + " does not exist.");
+		if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") && hasTransparency(p))
+			throw new InpaintingException("the file " + p + " has transparent pixels (alpha below 255), which ImageJ " +
+				"would flatten and drop; remove the transparency first (nothing was written).");
 		final ImagePlus imp = IJ.openImage(p.toString());
 		if (imp == null) throw new InpaintingException("the file " + p + " cannot be opened as an image.");
 		return imp;
+	}
+
+	/** Whether a PNG has an alpha channel with any value below 255. */
+	private static boolean hasTransparency(final Path p) {
+		try {
+			final java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(p.toFile());
+			if (b == null || !b.getColorModel().hasAlpha()) return false;
+			final java.awt.image.Raster alpha = b.getAlphaRaster();
+			if (alpha == null) return false;
+			for (int y = 0; y < b.getHeight(); y++)
+				for (int x = 0; x < b.getWidth(); x++)
+					if (alpha.getSample(x, y, 0) < (1 << alpha.getSampleModel().getSampleSize(0)) - 1) return true;
+			return false;
+		}
+		catch (final IOException | RuntimeException e) {
+			return false; // ImageJ's reader says what is wrong with the file
+		}
 	}
 
 	private static InpaintOptions withRange(final InpaintOptions o, final String range) {
