@@ -1,13 +1,17 @@
 package org.misf.imagej;
 
+import java.awt.GraphicsEnvironment;
+
 import ij.IJ;
+import ij.macro.Interpreter;
 
 import org.misf.core.CancelledException;
 
 /**
  * Tells the user how a command ended, the same way in both front-ends: errors in ImageJ's error
  * dialog (which prints to the console when there is no display, and aborts a running macro, like
- * ImageJ's own commands), cancellation and results in the status line.
+ * ImageJ's own commands), cancellation and results in the status line. A macro run by {@code ImageJ -batch}
+ * on a virtual display (Xvfb) has no one to close a dialog: there the error goes to stderr and the macro ends.
  */
 final class UserMessages {
 
@@ -20,6 +24,13 @@ final class UserMessages {
 			return e.getMessage();
 		}
 		final String message = e.getMessage() != null ? e.getMessage() : e.toString();
+		if (IJ.getInstance() == null && !GraphicsEnvironment.isHeadless() && Interpreter.getInstance() != null) {
+			// ImageJ -batch under Xvfb: a dialog nobody can see would wait forever; say it and end the macro
+			System.err.println(title + ": " + message);
+			System.err.flush();
+			Interpreter.abort();
+			return message;
+		}
 		IJ.error(title, message);
 		return message;
 	}

@@ -117,6 +117,19 @@ class ImageJ1EndToEndTest {
 	}
 
 	/** The shipped example: examples/mural.png with its damage mask examples/mural_mask.png. */
+	/** An error in a -batch macro on Xvfb used to open a dialog nobody could close: the job hung forever. */
+	@Test
+	void anErrorInABatchMacroEndsTheJobWithTheMessage() throws Exception {
+		final Path in = Paths.get("examples/mural.png").toAbsolutePath();
+		final Path wrongMask = savePng(new ImagePlus("m", new ByteProcessor(7, 5)), dir.resolve("small_mask.png"));
+		final Path out = dir.resolve("never.png");
+		final ImageJ1Runner.Run run = ij.batch(Paths.get("macros/inpaint_with_mask.ijm"), "input=[" + in + "] mask=[" +
+			wrongMask + "] output=[" + out + "]", 120);
+		assertTrue(run.output.contains("MISF Inpaint: "), run.output);
+		assertTrue(run.output.contains("7x5"), "the sentence names the problem: " + run.output);
+		assertTrue(!Files.exists(out), "the macro stopped at the error");
+	}
+
 	@Test
 	void maskImageOnTheShippedExample() throws Exception {
 		final Path in = Paths.get("examples/mural.png").toAbsolutePath();

@@ -87,21 +87,31 @@ final class ImageJ1Runner {
 
 	/** {@code xvfb-run -a java -Dplugins.dir=<root> -jar ij.jar -batch <macro> <argument>}. */
 	Run batch(final Path macro, final String argument) throws IOException, InterruptedException {
+		return batch(macro, argument, 540);
+	}
+
+	/** The same, failing when ImageJ has not ended within {@code seconds}. */
+	Run batch(final Path macro, final String argument, final int seconds) throws IOException, InterruptedException {
 		return run(Arrays.asList("java", "-Xmx2g", "-Dplugins.dir=" + root, "-jar", ijJar.toString(), "-batch", macro
-			.toAbsolutePath().toString(), argument));
+			.toAbsolutePath().toString(), argument), seconds);
 	}
 
 	/** Runs a command under Xvfb with the working directory {@code root}; output and error together. */
 	Run run(final List<String> command) throws IOException, InterruptedException {
+		return run(command, 540);
+	}
+
+	private Run run(final List<String> command, final int seconds) throws IOException, InterruptedException {
 		final List<String> full = new ArrayList<>(Arrays.asList("xvfb-run", "-a"));
 		full.addAll(command);
 		final Path log = Files.createTempFile(root, "run", ".log");
 		final Process p = new ProcessBuilder(full).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log
 			.toFile()).start();
-		if (!p.waitFor(540, TimeUnit.SECONDS)) {
+		if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+			p.descendants().forEach(ProcessHandle::destroyForcibly);
 			p.destroyForcibly();
-			throw new AssertionError("ImageJ did not finish within 9 minutes: " + new String(Files.readAllBytes(log),
-				StandardCharsets.UTF_8));
+			throw new AssertionError("ImageJ did not finish within " + seconds + " s: " + new String(Files.readAllBytes(
+				log), StandardCharsets.UTF_8));
 		}
 		final String out = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
 		System.out.println("[" + String.join(" ", command.subList(0, Math.min(3, command.size()))) + " ...]\n" + out);
