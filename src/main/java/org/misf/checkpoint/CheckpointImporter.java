@@ -69,7 +69,9 @@ public final class CheckpointImporter {
 		Path work = null;
 		try {
 			Files.createDirectories(target.getParent());
-			work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".importing-");
+			removeStaleImports(target.getParent());
+			work = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".importing-" + ProcessHandle
+				.current().pid() + "-" + System.nanoTime()));
 			final Path skeleton = work.resolve("skeleton.pt");
 			Skeletons.unpack(architecture, skeleton);
 			checkCancel(progress);
@@ -82,6 +84,9 @@ public final class CheckpointImporter {
 			final float[] image = TestPair.image();
 			final float[] mask = TestPair.mask();
 			final float[] output = TestOutput.compute(model, image, mask, TestPair.HEIGHT, TestPair.WIDTH);
+			for (final float v : output)
+				if (!Float.isFinite(v)) throw new CheckpointException(fileName + " gives NaN or infinite values on the " +
+					"test image (its weights are not finite, or overflow); it was not imported.");
 			NpyWriter.write(work.resolve("test_input_image.npy"), new long[] { 1, 3, TestPair.HEIGHT, TestPair.WIDTH }, image);
 			NpyWriter.write(work.resolve("test_input_mask.npy"), new long[] { 1, 1, TestPair.HEIGHT, TestPair.WIDTH }, mask);
 			NpyWriter.write(work.resolve("test_output.npy"), new long[] { 1, 3, TestPair.HEIGHT, TestPair.WIDTH }, output);
@@ -114,6 +119,27 @@ public final class CheckpointImporter {
 		finally {
 			if (work != null) deleteTree(work);
 		}
+	}
+
+	/** Removes the work folders of imports whose process no longer runs (killed mid-import); best effort. */
+	static int removeStaleImports(final Path folder) {
+		int removed = 0;
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, ".*.importing-*")) {
+			for (final Path p : entries) {
+				final java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.importing-(\\d+)-\\d+$").matcher(p
+					.getFileName().toString());
+				if (!m.find() || !Files.isDirectory(p)) continue;
+				final long pid = Long.parseLong(m.group(1));
+				if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+					continue;
+				deleteTree(p);
+				removed++;
+			}
+		}
+		catch (final IOException | NumberFormatException e) {
+			// stale parts only cost space
+		}
+		return removed;
 	}
 
 	private static void requireFreshTarget(final Path target) {
