@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shows, with real faults, what the inpaint command promises (README, "What we promise about results"):
+# Shows, with real faults, what the inpaint command promises (README, "What we promise"):
 # two runs on one folder, a termination signal, kill -9 while writing, a full disk, two inputs with one name.
 # Usage: mvn -B -q -DskipTests package && bash tools/faults.sh      (the full-disk case needs root, for mount)
 set -u

@@ -221,12 +221,33 @@ public final class InpaintCommand implements Subcommand {
 
 	private static ImagePlus open(final Path p) {
 		if (!Files.isRegularFile(p)) throw new InpaintingException("the file " + p + " does not exist.");
-		if (p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png") && hasTransparency(p))
+		final String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".png") && hasTransparency(p))
 			throw new InpaintingException("the file " + p + " has transparent pixels (alpha below 255), which ImageJ " +
 				"would flatten and drop; remove the transparency first (nothing was written).");
-		final ImagePlus imp = IJ.openImage(p.toString());
+		final int samples = lower.endsWith(".tif") || lower.endsWith(".tiff") ? TiffSamples.of(p) : 1;
+		if (samples == 2 || samples > 3) throw new InpaintingException("the file " + p + " has " + samples +
+			" samples per pixel (channels in one TIFF page" + (samples == 4 ? ", e.g. RGB with alpha" : "") +
+			"), of which ImageJ would keep only some without a word; save it as one page per channel or as RGB first " +
+			"(nothing was written).");
+		final ImagePlus imp = quietly(() -> IJ.openImage(p.toString()));
 		if (imp == null) throw new InpaintingException("the file " + p + " cannot be opened as an image.");
 		return imp;
+	}
+
+	/** Runs {@code open} with ImageJ's console messages held back: the batch reports its own error line. */
+	private static <T> T quietly(final java.util.function.Supplier<T> open) {
+		final PrintStream stdout = System.out, stderr = System.err;
+		final PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+		System.setOut(sink);
+		System.setErr(sink);
+		try {
+			return open.get();
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
+		}
 	}
 
 	/** Whether a PNG has an alpha channel with any value below 255. */

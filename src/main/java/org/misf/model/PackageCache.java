@@ -25,8 +25,8 @@ import java.util.zip.ZipFile;
  * The folder where zipped packages and the package inside the jar are extracted, once each. An extraction
  * goes to a temporary folder named with the process id, then moves in one step; temporary folders of processes
  * that no longer run (killed mid-extraction) are removed. A zip is extracted only within bounds: at most
- * {@link #MAX_BYTES} in all and {@link #MAX_RATIO} times the zip's size, counting the bytes actually written, so
- * a small zip that unpacks to gigabytes stops early and leaves nothing behind.
+ * {@link #MAX_BYTES} in all and {@link #MAX_RATIO} times the zip's size, by the sizes its entries declare and by
+ * the bytes actually written, so a small zip that unpacks to gigabytes stops early and leaves nothing behind.
  */
 final class PackageCache {
 
@@ -103,6 +103,8 @@ final class PackageCache {
 						final Path out = tmp.resolve(e.getName()).normalize();
 						if (!out.startsWith(tmp)) throw new InpaintingException("The zip " + zip +
 							" has an entry outside its folder (" + e.getName() + ").");
+						if (e.getSize() > limit) throw new InpaintingException("The zip " + zip + " declares an entry of " + (e
+							.getSize() >> 20) + " MB (" + e.getName() + "), more than any model package needs; it was not extracted.");
 						if (e.isDirectory()) Files.createDirectories(out);
 						else {
 							Files.createDirectories(out.getParent());

@@ -79,4 +79,64 @@ class OddFilesTest {
 		assertTrue(run.err.contains("transparent pixels"), run.err);
 		assertFalse(Files.exists(dir.resolve("out/alpha.png")));
 	}
+
+	/** A little-endian TIFF header and one IFD holding only SamplesPerPixel = {@code samples}. */
+	private static byte[] tiffDeclaring(final int samples) {
+		final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+		b.putShort((short) 1).putShort((short) 277).putShort((short) 3).putInt(1).putShort((short) samples).putShort(
+			(short) 0).putInt(0);
+		return b.array();
+	}
+
+	@Test
+	void tiffSamplesAreReadFromTheHeader() throws IOException {
+		final BufferedImage rgba = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
+		final BufferedImage rgb = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+		final BufferedImage gray = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
+		final Object[][] cases = { { rgba, 4 }, { rgb, 3 }, { gray, 1 } };
+		for (final Object[] c : cases) {
+			final Path p = dir.resolve("t" + c[1] + ".tif");
+			assertTrue(ImageIO.write((BufferedImage) c[0], "tiff", p.toFile()));
+			assertEquals(c[1], TiffSamples.of(p));
+		}
+		final Path five = Files.write(dir.resolve("five.tif"), tiffDeclaring(5));
+		assertEquals(5, TiffSamples.of(five));
+		assertEquals(-1, TiffSamples.of(Files.write(dir.resolve("no.tif"), new byte[] { 1, 2, 3 })));
+	}
+
+	@Test
+	void aTiffWithChannelsImageJWouldDropIsRefused() throws IOException {
+		final BufferedImage rgba = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+		final Path in = dir.resolve("rgba.tif");
+		ImageIO.write(rgba, "tiff", in.toFile());
+		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
+			dir.resolve("out/").toString(), "--quiet");
+		assertEquals(1, run.code, run.out + run.err);
+		assertTrue(run.err.contains("has 4 samples per pixel"), run.err);
+		assertFalse(Files.exists(dir.resolve("out/rgba.tif")));
+	}
+
+	@Test
+	void aFileImageJCannotReadGivesOneLineAndNoConsoleNoise() throws IOException {
+		final Path in = Files.write(dir.resolve("bad.png"), new byte[] { 1, 2, 3, 4, 5 });
+		final Path m = mask(64, 64);
+		final java.io.PrintStream realOut = System.out, realErr = System.err;
+		final java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+		final InpaintCommandTest.Run run;
+		System.setOut(new java.io.PrintStream(console, true));
+		System.setErr(new java.io.PrintStream(console, true));
+		try {
+			run = InpaintCommandTest.run("inpaint", in.toString(), m.toString(), "-o", dir.resolve("out/").toString(),
+				"--quiet");
+		}
+		finally {
+			System.setOut(realOut);
+			System.setErr(realErr);
+		}
+		assertEquals("", console.toString(), "ImageJ's own messages reach the console");
+		assertEquals(1, run.code);
+		assertEquals("error: bad.png: the file " + in + " cannot be opened as an image.", run.err.trim());
+		assertTrue(run.out.startsWith("0 inpainted"), "only the summary on stdout: " + run.out);
+	}
 }

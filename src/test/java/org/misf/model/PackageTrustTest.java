@@ -69,7 +69,22 @@ class PackageTrustTest {
 		}
 		assertTrue(Files.size(zip) < 1 << 20);
 		final InpaintingException e = assertThrows(InpaintingException.class, () -> ModelPackage.open(zip));
-		assertTrue(e.getMessage().contains("unpacks to more than"), e.getMessage());
+		assertTrue(e.getMessage().contains("declares an entry of 200 MB"), e.getMessage());
+		// the same zip lying about its size in the central directory: stopped by the bytes actually written
+		final byte[] bytes = Files.readAllBytes(zip);
+		final byte[] name = "pkg/model.pt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		boolean patched = false;
+		for (int i = 0; i + 46 + name.length <= bytes.length && !patched; i++) {
+			final ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+			if (b.getInt(i) != 0x02014b50) continue; // a central directory header
+			if (!java.util.Arrays.equals(java.util.Arrays.copyOfRange(bytes, i + 46, i + 46 + name.length), name)) continue;
+			b.putInt(i + 24, 1000); // uncompressed size
+			patched = true;
+		}
+		assertTrue(patched);
+		final Path liar = Files.write(tmp.resolve("liar.zip"), bytes);
+		final InpaintingException l = assertThrows(InpaintingException.class, () -> ModelPackage.open(liar));
+		assertTrue(l.getMessage().contains("unpacks to more than"), l.getMessage());
 		try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
 			assertEquals("[]", s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("zip-")).collect(Collectors
 				.toList()).toString(), "nothing of the zip stays in the cache");
