@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.Set;
 
-import ij.IJ;
 import ij.ImagePlus;
 
 import org.misf.core.CancelledException;
@@ -209,8 +208,8 @@ public final class InpaintCommand implements Subcommand {
 		final boolean displayRange, final org.misf.core.ProgressListener progress) throws IOException
 	{
 		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
-		final ImagePlus imp = open(j.image);
-		final ImagePlus mask = open(j.mask);
+		final ImagePlus imp = InputImages.open(j.image);
+		final ImagePlus mask = InputImages.open(j.mask);
 		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, options, displayRange, progress);
 		if (!ResultWriter.write(imp, j.output)) return ANOTHER_RUN;
 		return r.holePixels() == 0 ? r.toString() : null;
@@ -218,54 +217,6 @@ public final class InpaintCommand implements Subcommand {
 
 	/** The note for a result that another run wrote while this one computed it (this one's is discarded). */
 	private static final String ANOTHER_RUN = "another run wrote this result first; it was kept.";
-
-	private static ImagePlus open(final Path p) {
-		if (!Files.isRegularFile(p)) throw new InpaintingException("the file " + p + " does not exist.");
-		final String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (lower.endsWith(".png") && hasTransparency(p))
-			throw new InpaintingException("the file " + p + " has transparent pixels (alpha below 255), which ImageJ " +
-				"would flatten and drop; remove the transparency first (nothing was written).");
-		final int samples = lower.endsWith(".tif") || lower.endsWith(".tiff") ? TiffSamples.of(p) : 1;
-		if (samples == 2 || samples > 3) throw new InpaintingException("the file " + p + " has " + samples +
-			" samples per pixel (channels in one TIFF page" + (samples == 4 ? ", e.g. RGB with alpha" : "") +
-			"), of which ImageJ would keep only some without a word; save it as one page per channel or as RGB first " +
-			"(nothing was written).");
-		final ImagePlus imp = quietly(() -> IJ.openImage(p.toString()));
-		if (imp == null) throw new InpaintingException("the file " + p + " cannot be opened as an image.");
-		return imp;
-	}
-
-	/** Runs {@code open} with ImageJ's console messages held back: the batch reports its own error line. */
-	private static <T> T quietly(final java.util.function.Supplier<T> open) {
-		final PrintStream stdout = System.out, stderr = System.err;
-		final PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
-		System.setOut(sink);
-		System.setErr(sink);
-		try {
-			return open.get();
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
-	}
-
-	/** Whether a PNG has an alpha channel with any value below 255. */
-	private static boolean hasTransparency(final Path p) {
-		try {
-			final java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(p.toFile());
-			if (b == null || !b.getColorModel().hasAlpha()) return false;
-			final java.awt.image.Raster alpha = b.getAlphaRaster();
-			if (alpha == null) return false;
-			for (int y = 0; y < b.getHeight(); y++)
-				for (int x = 0; x < b.getWidth(); x++)
-					if (alpha.getSample(x, y, 0) < (1 << alpha.getSampleModel().getSampleSize(0)) - 1) return true;
-			return false;
-		}
-		catch (final IOException | RuntimeException e) {
-			return false; // ImageJ's reader says what is wrong with the file
-		}
-	}
 
 	private static InpaintOptions withRange(final InpaintOptions o, final String range) {
 		final String[] p = range.split(",");

@@ -1,0 +1,72 @@
+package org.misf.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import org.misf.model.InpaintingException;
+
+/**
+ * Reads the command line's input images with ImageJ, refusing files whose pixels ImageJ would change or drop
+ * without a word (transparency, TIFF pages of 2 or more than 3 samples), and keeping ImageJ's own console
+ * messages from the user: the batch reports one error line per bad file.
+ */
+final class InputImages {
+
+	private InputImages() {}
+
+	/** Opens an input, or says in one sentence why it cannot be inpainted faithfully. */
+	static ImagePlus open(final Path p) {
+		if (!Files.isRegularFile(p)) throw new InpaintingException("the file " + p + " does not exist.");
+		final String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".png") && hasTransparency(p))
+			throw new InpaintingException("the file " + p + " has transparent pixels (alpha below 255), which ImageJ " +
+				"would flatten and drop; remove the transparency first (nothing was written).");
+		final int samples = lower.endsWith(".tif") || lower.endsWith(".tiff") ? TiffSamples.of(p) : 1;
+		if (samples == 2 || samples > 3) throw new InpaintingException("the file " + p + " has " + samples +
+			" samples per pixel (channels in one TIFF page" + (samples == 4 ? ", e.g. RGB with alpha" : "") +
+			"), of which ImageJ would keep only some without a word; save it as one page per channel or as RGB first " +
+			"(nothing was written).");
+		final ImagePlus imp = quietly(() -> IJ.openImage(p.toString()));
+		if (imp == null) throw new InpaintingException("the file " + p + " cannot be opened as an image.");
+		return imp;
+	}
+
+	/** Runs {@code open} with ImageJ's console messages held back: the batch reports its own error line. */
+	private static <T> T quietly(final java.util.function.Supplier<T> open) {
+		final PrintStream stdout = System.out, stderr = System.err;
+		final PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
+		System.setOut(sink);
+		System.setErr(sink);
+		try {
+			return open.get();
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
+		}
+	}
+
+	/** Whether a PNG has an alpha channel with any value below 255. */
+	private static boolean hasTransparency(final Path p) {
+		try {
+			final java.awt.image.BufferedImage b = javax.imageio.ImageIO.read(p.toFile());
+			if (b == null || !b.getColorModel().hasAlpha()) return false;
+			final java.awt.image.Raster alpha = b.getAlphaRaster();
+			if (alpha == null) return false;
+			for (int y = 0; y < b.getHeight(); y++)
+				for (int x = 0; x < b.getWidth(); x++)
+					if (alpha.getSample(x, y, 0) < (1 << alpha.getSampleModel().getSampleSize(0)) - 1) return true;
+			return false;
+		}
+		catch (final IOException | RuntimeException e) {
+			return false; // ImageJ's reader says what is wrong with the file
+		}
+	}
+
+}
