@@ -75,6 +75,40 @@ final class ImageJ1Runner {
 		return new ImageJ1Runner(root, ij);
 	}
 
+	/**
+	 * A fresh plain ImageJ: {@code ij.jar} (from target/lib) and nothing else but the install bundle
+	 * {@code target/MISF_Inpainting-*-imagej.zip} unzipped into it, as a user would.
+	 */
+	static ImageJ1Runner fromBundle(final Path root) throws IOException {
+		assumeXvfb();
+		final Path target = Paths.get("target").toAbsolutePath();
+		Path zip = null, ij = null;
+		try (Stream<Path> files = Files.list(target)) {
+			for (final Path p : (Iterable<Path>) files::iterator)
+				if (p.getFileName().toString().matches("MISF_Inpainting-.*-imagej\\.zip")) zip = p;
+		}
+		try (Stream<Path> files = Files.list(target.resolve("lib"))) {
+			for (final Path p : (Iterable<Path>) files::iterator)
+				if (p.getFileName().toString().matches("ij-.*\\.jar")) ij = p;
+		}
+		assertNotNull(zip, "target/MISF_Inpainting-*-imagej.zip is missing: run 'mvn package' first");
+		assertNotNull(ij, "target/lib holds no ij-*.jar");
+		Files.createDirectories(root);
+		final Path ijCopy = Files.copy(ij, root.resolve("ij.jar"));
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+			for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+				final Path out = root.resolve(e.getName()).normalize();
+				if (!out.startsWith(root)) throw new IOException("entry outside: " + e.getName());
+				if (e.isDirectory()) Files.createDirectories(out);
+				else {
+					Files.createDirectories(out.getParent());
+					Files.copy(in, out);
+				}
+			}
+		}
+		return new ImageJ1Runner(root, ijCopy);
+	}
+
 	private static Path pluginJar(final Path target) throws IOException {
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter(p -> {
