@@ -15,7 +15,7 @@ inpaint() { java -jar "$JAR" inpaint "$W/in" "$W/masks" -o "$1" --quiet --thread
 # in the background, as the java process itself (so that kill reaches the JVM): inpaint_bg LOG OUT [options]
 inpaint_bg() { (exec java -jar "$JAR" inpaint "$W/in" "$W/masks" -o "$2" --quiet --threads 1 "${@:3}") > "$1" 2>&1 & }
 readable() { /usr/bin/python3 -c "import sys; from PIL import Image; [Image.open(p).load() for p in sys.argv[1:]]" "$@" 2>/dev/null; }
-finals() { find "$1" -maxdepth 1 -type f ! -name '.*' | sort; }
+finals() { find "$1" -maxdepth 1 -type f ! -name '.*' ! -name '*.json' | sort; }
 temps() { find "$1" -maxdepth 1 -name '.*.tmp-*' | wc -l; }
 
 mkdir -p "$W/in" "$W/masks"

@@ -16,6 +16,7 @@ import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
+import org.misf.core.MaskConvention;
 import org.misf.core.ProgressListener;
 import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintResult;
@@ -33,12 +34,13 @@ public final class ImagePlusInpainting {
 
 	/** Inpaints {@code imp} in place; "display" range mode uses its display range. */
 	static InpaintResult inpaint(final Inpainter inpainter, final ImagePlus imp, final ImagePlus mask,
-		InpaintOptions options, final boolean displayRange, final ProgressListener progress)
+		final MaskConvention convention, InpaintOptions options, final boolean displayRange,
+		final ProgressListener progress)
 	{
 		// an indexed (palette) image's values are colour numbers, not intensities: fill its colours instead
 		if (imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getStackSize() == 1 && imp
 			.getProcessor().isColorLut()) new ImageConverter(imp).convertToRGB();
-		final RandomAccessibleInterval<? extends RealType<?>> m = maskOf(mask);
+		final RandomAccessibleInterval<? extends RealType<?>> m = maskOf(mask, convention);
 		if (displayRange && imp.getType() != ImagePlus.COLOR_RGB) options = options.withRange(imp.getDisplayRangeMin(),
 			imp.getDisplayRangeMax());
 		final int n = imp.getStackSize();
@@ -74,21 +76,30 @@ public final class ImagePlusInpainting {
 		return inpaintRaw(inpainter, stack(wrapped), mask, options, progress);
 	}
 
-	/** The mask as a real-valued (x, y) image. */
+	/** The mask as a real-valued (x, y) image; its non-zero values are holes. */
 	public static RandomAccessibleInterval<? extends RealType<?>> maskOf(final ImagePlus mask) {
+		return maskOf(mask, MaskConvention.NON_ZERO);
+	}
+
+	/** The holes of a mask image by {@code convention}, as a 0/255 (x, y) image (RGB masks: largest channel). */
+	public static RandomAccessibleInterval<? extends RealType<?>> maskOf(final ImagePlus mask,
+		final MaskConvention convention)
+	{
 		if (mask.getStackSize() != 1)
 			throw new InpaintingException("The mask has " + mask.getStackSize() + " planes; it must be a single image.");
-		ImageProcessor ip = mask.getProcessor();
+		final ImageProcessor ip = mask.getProcessor();
+		final ByteProcessor b = new ByteProcessor(ip.getWidth(), ip.getHeight());
+		final byte[] out = (byte[]) b.getPixels();
 		if (ip instanceof ColorProcessor || mask.getType() == ImagePlus.COLOR_256) {
-			final ImageProcessor rgb = ip.convertToRGB();
-			final ByteProcessor b = new ByteProcessor(ip.getWidth(), ip.getHeight());
-			final int[] px = (int[]) rgb.getPixels();
-			final byte[] out = (byte[]) b.getPixels();
-			for (int i = 0; i < px.length; i++)
-				out[i] = (byte) ((px[i] & 0xffffff) != 0 ? 255 : 0);
-			ip = b;
+			final int[] px = (int[]) ip.convertToRGB().getPixels();
+			for (int i = 0; i < px.length; i++) {
+				final int v = Math.max((px[i] >> 16) & 0xff, Math.max((px[i] >> 8) & 0xff, px[i] & 0xff));
+				if (convention.isHole(v)) out[i] = (byte) 255;
+			}
 		}
-		return plane(ip);
+		else for (int i = 0; i < out.length; i++)
+			if (convention.isHole(ip.getf(i))) out[i] = (byte) 255;
+		return plane(b);
 	}
 
 	private static RandomAccessibleInterval<? extends RealType<?>> plane(final ImageProcessor ip) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import ij.ImagePlus;
 
 import org.misf.core.CancelledException;
+import org.misf.core.MaskConvention;
 import org.misf.model.Device;
 import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintResult;
@@ -48,6 +49,9 @@ public final class InpaintCommand implements Subcommand {
 		"                         32-bit min/max of the known pixels; display = the file's ImageJ display range)",
 		"  --shard I/N            only every N-th image starting at I (0 <= I < N), for job arrays",
 		"  --threads N            CPU threads for the network (default: the physical cores that are idle at start)",
+		"  --mask-threshold T     mask values above T are holes (default: non-zero; 100 suits JPEG masks)",
+		"  --invert-mask          holes are where the mask is NOT above the threshold (white = known masks)",
+		"  --no-record            no OUTPUT.json record of what was done (model, parameters, sha256 of the files)",
 		"  --quiet                no progress bar",
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
 		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done.");
@@ -103,9 +107,11 @@ public final class InpaintCommand implements Subcommand {
 		final List<InpaintJobs.Job> jobs;
 		final InpaintOptions options;
 		final boolean displayRange;
+		final MaskConvention convention;
 		try {
 			o = new Options(args, new HashSet<>(Arrays.asList("out", "model", "device", "dilate", "margin", "batch",
-				"range", "shard", "threads")), new HashSet<>(Arrays.asList("quiet", "help")));
+				"range", "shard", "threads", "mask-threshold")), new HashSet<>(Arrays.asList("quiet", "help",
+					"invert-mask", "no-record")));
 			if (o.has("help")) {
 				out.println(USAGE);
 				return 0;
@@ -118,6 +124,8 @@ public final class InpaintCommand implements Subcommand {
 			displayRange = range.equals("display");
 			if (!displayRange && !range.equals("auto")) opt = withRange(opt, range);
 			options = opt;
+			convention = new MaskConvention(o.has("mask-threshold") ? o.getDouble("mask-threshold") : Double.NaN, o.has(
+				"invert-mask"));
 			Threads.apply(o);
 			jobs = InpaintJobs.list(Paths.get(o.positional().get(0)), Paths.get(o.positional().get(1)), o.get("out", ""),
 				o.get("shard", null));
@@ -163,8 +171,8 @@ public final class InpaintCommand implements Subcommand {
 					final String name = j.image.getFileName().toString();
 					if (!single) bar.progress(n, todo.size(), name);
 					try {
-						final String msg = inpaintOne(inpainter, j, options, displayRange, new Named(bar, name, single,
-							cancelled));
+						final String msg = inpaintOne(inpainter, j, convention, options, o.get("range", "auto"), !o.has(
+							"no-record"), new Named(bar, name, single, cancelled));
 						if (msg == ANOTHER_RUN) {
 							raced++;
 							bar.message(name + ": " + msg);
@@ -203,15 +211,22 @@ public final class InpaintCommand implements Subcommand {
 		return failed > 0 || stopped ? 1 : 0;
 	}
 
-	/** Inpaints one job and writes its output; returns a note for the user (e.g. an empty mask) or null. */
-	private static String inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final InpaintOptions options,
-		final boolean displayRange, final org.misf.core.ProgressListener progress) throws IOException
+	/**
+	 * Inpaints one job and writes its output and, with {@code record}, its provenance record; returns a note for
+	 * the user (e.g. an empty mask) or null.
+	 */
+	private static String inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final MaskConvention convention,
+		final InpaintOptions options, final String range, final boolean record,
+		final org.misf.core.ProgressListener progress) throws IOException
 	{
 		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
 		final ImagePlus imp = InputImages.open(j.image);
 		final ImagePlus mask = InputImages.open(j.mask);
-		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, options, displayRange, progress);
+		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, convention, options, range.equals(
+			"display"), progress);
 		if (!ResultWriter.write(imp, j.output)) return ANOTHER_RUN;
+		if (record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, convention, options, range,
+			inpainter, r));
 		return r.holePixels() == 0 ? r.toString() : null;
 	}
 

@@ -63,6 +63,18 @@ final class Options {
 		}
 	}
 
+	double getDouble(final String name) {
+		final String v = values.get(name);
+		try {
+			final double d = Double.parseDouble(v.trim());
+			if (Double.isFinite(d)) return d;
+		}
+		catch (final NumberFormatException | NullPointerException e) {
+			// below
+		}
+		throw new UsageException("The option --" + name + " needs a number, not '" + v + "'.");
+	}
+
 	/** Bad usage: one sentence, exit code 2. */
 	static final class UsageException extends RuntimeException {
 

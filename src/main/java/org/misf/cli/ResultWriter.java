@@ -68,6 +68,34 @@ final class ResultWriter {
 		}
 	}
 
+	/** Writes {@code bytes} the same way (temporary file, forced, read back, linked); false when it exists. */
+	static boolean writeText(final byte[] bytes, final Path output) throws IOException {
+		final Path dir = output.toAbsolutePath().getParent();
+		final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid() + ".txt");
+		try {
+			Files.write(tmp, bytes);
+			try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+				ch.force(true);
+			}
+			if (!java.util.Arrays.equals(bytes, Files.readAllBytes(tmp))) throw new IOException("the record for " + output
+				.getFileName() + " could not be written whole (is the disk full?).");
+			try {
+				Files.createLink(output, tmp);
+			}
+			catch (final FileAlreadyExistsException e) {
+				return false;
+			}
+			catch (final UnsupportedOperationException | IOException e) {
+				if (Files.exists(output)) return false;
+				Files.move(tmp, output);
+			}
+			return true;
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
 	/** Reads the written file back and compares it with the image, slice by slice and pixel by pixel. */
 	private static void verify(final ImagePlus imp, final Path tmp, final Path output) throws IOException {
 		final ImagePlus back = IJ.openImage(tmp.toString());

@@ -8,10 +8,12 @@ public final class InpaintingReport {
 	private final int scaledWindows;
 	private final long largestInput;
 	private final IntensityMapping mapping;
+	private final int holes;
 
 	InpaintingReport(final long holePixels, final int windows, final int scaledWindows, final long largestInput,
-		final IntensityMapping mapping)
+		final IntensityMapping mapping, final int holes)
 	{
+		this.holes = holes;
 		this.holePixels = holePixels;
 		this.windows = windows;
 		this.scaledWindows = scaledWindows;
@@ -23,6 +25,9 @@ public final class InpaintingReport {
 	public long holePixels() { return holePixels; }
 
 	public int windows() { return windows; }
+
+	/** Connected holes (8-connectivity) found in the mask, before dilation. */
+	public int holes() { return holes; }
 
 	/** Windows that were too large for full resolution and ran shrunk. */
 	public int scaledWindows() { return scaledWindows; }

@@ -55,7 +55,7 @@ public final class WindowedInpainting {
 		final long width = planes.width(), height = planes.height();
 		checkCancelled(progress);
 		final List<HoleRegion> holes = HoleScanner.scan(mask2d);
-		if (holes.isEmpty()) return new InpaintingReport(0, 0, 0, 0, null);
+		if (holes.isEmpty()) return new InpaintingReport(0, 0, 0, 0, null, 0);
 		long holePixels = 0;
 		for (final HoleRegion h : holes)
 			holePixels += h.pixels();
@@ -90,7 +90,7 @@ public final class WindowedInpainting {
 			written += tensors.write(writers.get(i), run.values[i], owners, i, map);
 			run.values[i] = null;
 		}
-		return new InpaintingReport(written, run.done, run.scaled, run.largest, map);
+		return new InpaintingReport(written, run.done, run.scaled, run.largest, map, holes.size());
 	}
 
 	/** The network runs of one inpainting: the values to write per writing window, coarse fills, progress. */

@@ -6,8 +6,15 @@ public final class InpaintResult {
 	private final long holePixels;
 	private final int windows;
 	private final long millis;
+	private final int holes;
 
 	public InpaintResult(final long holePixels, final int windows, final long millis) {
+		this(holePixels, windows, millis, -1);
+	}
+
+	/** @param holes connected holes in the mask, or -1 when not counted */
+	public InpaintResult(final long holePixels, final int windows, final long millis, final int holes) {
+		this.holes = holes;
 		this.holePixels = holePixels;
 		this.windows = windows;
 		this.millis = millis;
@@ -19,6 +26,9 @@ public final class InpaintResult {
 	public int windows() { return windows; }
 
 	public long millis() { return millis; }
+
+	/** Connected holes in the mask (before dilation), or -1 when not counted. */
+	public int holes() { return holes; }
 
 	@Override
 	public String toString() {

@@ -180,7 +180,7 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 		final long t0 = System.currentTimeMillis();
 		try {
 			final InpaintingReport r = work.get();
-			return new InpaintResult(r.holePixels(), r.windows(), System.currentTimeMillis() - t0);
+			return new InpaintResult(r.holePixels(), r.windows(), System.currentTimeMillis() - t0, r.holes());
 		}
 		catch (final BadInputException e) {
 			throw new InpaintingException(e.getMessage(), e);

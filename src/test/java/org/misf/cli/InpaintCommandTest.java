@@ -91,9 +91,10 @@ class InpaintCommandTest {
 		}
 	}
 
+	/** The results in a folder (their provenance records, NAME.json, left out). */
 	private static Set<String> names(final Path dir) throws IOException {
 		try (Stream<Path> s = Files.list(dir)) {
-			return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+			return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".json")).collect(Collectors.toSet());
 		}
 	}
 
@@ -109,6 +110,12 @@ class InpaintCommandTest {
 		assertTrue(first.err.contains("error: f_nomask.tif: there is no matching mask."), first.err);
 		assertEquals(1, lines(first.err).stream().filter(l -> l.contains("e_broken")).count(), "one line per bad file");
 		assertEquals(new HashSet<>(Arrays.asList("a_gray8.tif", "b_gray16.tif", "c_float.tif", "d_rgb.png")), names(out));
+		for (final String n : names(out)) { // each result has its provenance record
+			final String record = new String(Files.readAllBytes(out.resolve(n + ".json")), StandardCharsets.UTF_8);
+			assertTrue(record.contains("\"sha256\": \"" + org.misf.model.ModelPackage.sha256(out.resolve(n)) + "\""), record);
+			assertTrue(record.contains("\"id\": \"" + org.misf.model.ModelPackage.DEFAULT_ID + "\""), record);
+			assertTrue(record.contains("\"hole_pixels\": 108"), record); // the 12 x 9 hole
+		}
 		assertArrayEquals(inputBefore, Files.readAllBytes(images.resolve("b_gray16.tif")), "inputs are never written");
 
 		// types are kept and only the hole pixels differ

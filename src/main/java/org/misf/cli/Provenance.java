@@ -1,0 +1,82 @@
+package org.misf.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.misf.core.MaskConvention;
+import org.misf.model.EngineThreads;
+import org.misf.model.InpaintOptions;
+import org.misf.model.InpaintResult;
+import org.misf.model.Inpainter;
+import org.misf.model.ModelPackage;
+
+/**
+ * The record of what was done to one image, written as {@code OUTPUT.json} next to each result: the software
+ * and its build, the date, the input, mask and output files with their sha256, how the mask was read, the model
+ * (id, version, sha256 of its weights), device and threads, every parameter, and the holes filled. A
+ * conservator can trace a restored image back to exactly what made it.
+ */
+final class Provenance {
+
+	private Provenance() {}
+
+	/** The sidecar's path for a result. */
+	static Path sidecar(final Path output) {
+		return output.resolveSibling(output.getFileName() + ".json");
+	}
+
+	/** The record as JSON text. */
+	static String json(final Path image, final Path mask, final Path output, final MaskConvention convention,
+		final InpaintOptions options, final String range, final Inpainter inpainter, final InpaintResult r)
+	{
+		final ModelPackage pkg = inpainter.modelPackage();
+		final Package p = Provenance.class.getPackage();
+		final StringBuilder b = new StringBuilder("{\n");
+		field(b, "software", "MISF for Fiji");
+		field(b, "version", p == null || p.getImplementationVersion() == null ? "development build" : p
+			.getImplementationVersion());
+		field(b, "date", Instant.now().toString());
+		field(b, "command", "inpaint");
+		b.append("  \"input\": ").append(file(image)).append(",\n");
+		b.append("  \"mask\": ").append(file(mask).replaceFirst("}$", ", \"holes_are\": " + quote(convention
+			.toString()) + "}")).append(",\n");
+		b.append("  \"output\": ").append(file(output)).append(",\n");
+		b.append("  \"model\": {\"id\": ").append(quote(pkg.id())).append(", \"version\": ").append(quote(pkg
+			.version())).append(", \"weights_sha256\": ").append(quote(pkg.sha256())).append("},\n");
+		field(b, "device", inpainter.device());
+		field(b, "threads", EngineThreads.description());
+		b.append(String.format(Locale.ROOT, "  \"parameters\": {\"dilate\": %d, \"margin\": %s, \"batch\": %d, " +
+			"\"range\": %s},\n", options.dilation(), options.margin() < 0 ? "\"automatic\"" : Integer.toString(options
+				.margin()), options.batchSize(), quote(range)));
+		b.append(String.format(Locale.ROOT, "  \"holes\": %d,\n  \"hole_pixels\": %d,\n  \"windows\": %d,\n" +
+			"  \"seconds\": %.3f\n}\n", r.holes(), r.holePixels(), r.windows(), r.millis() / 1000.0));
+		return b.toString();
+	}
+
+	/** Writes the record next to {@code output}, never replacing one that is there. */
+	static void write(final Path output, final String json) throws IOException {
+		ResultWriter.writeText(json.getBytes(StandardCharsets.UTF_8), sidecar(output));
+	}
+
+	private static String file(final Path p) {
+		return "{\"file\": " + quote(p.toAbsolutePath().toString()) + ", \"sha256\": " + quote(ModelPackage.sha256(p)) +
+			"}";
+	}
+
+	private static void field(final StringBuilder b, final String key, final String value) {
+		b.append("  ").append(quote(key)).append(": ").append(quote(value)).append(",\n");
+	}
+
+	static String quote(final String s) {
+		final StringBuilder b = new StringBuilder("\"");
+		for (final char c : s.toCharArray()) {
+			if (c == '"' || c == '\\') b.append('\\').append(c);
+			else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+			else b.append(c);
+		}
+		return b.append('"').toString();
+	}
+}
