@@ -137,6 +137,7 @@ public final class InpaintImage {
 		}
 		target.updateAndDraw();
 		final Outcome outcome = new Outcome(target, filled, parts.size(), System.currentTimeMillis() - start);
+		InfoRecord.append(target, settings, models.get(settings.model(), settings.device()), outcome);
 		IJ.showStatus(outcome.toString());
 		return outcome;
 	}

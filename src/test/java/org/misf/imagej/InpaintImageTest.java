@@ -123,6 +123,9 @@ class InpaintImageTest {
 		assertEquals(1000, o.rangeMin(), 0, "the data's range: a display setting must not clip the fill");
 		assertEquals(1399, o.rangeMax(), 0);
 		assertEquals(3, o.dilation());
+		final String info = String.valueOf(imp.getProperty("Info"));
+		assertTrue(info.startsWith(InfoRecord.PREFIX) && info.contains("dilate=3") && info.contains("25 hole pixels") &&
+			info.contains("model "), "the record in the image's Info: " + info);
 		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(new Roi(2, 2, 5, 5), 20, 20));
 	}
 
