@@ -13,6 +13,7 @@ import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.ImageProcessor;
 
+import org.misf.core.MaskConvention;
 import org.misf.model.InpaintingException;
 
 /**
@@ -75,7 +76,7 @@ abstract class HoleMask {
 			}
 			case MASK_IMAGE:
 			default:
-				return MaskImageHoles.of(imp, settings.maskImage());
+				return MaskImageHoles.of(imp, settings.maskImage(), settings.maskConvention());
 		}
 	}
 
@@ -140,15 +141,17 @@ abstract class HoleMask {
 
 		private final ImagePlus maskImp;
 		private final Roi roi;
+		private final MaskConvention convention;
 
-		private MaskImageHoles(final ImagePlus imp, final ImagePlus maskImp) {
+		private MaskImageHoles(final ImagePlus imp, final ImagePlus maskImp, final MaskConvention convention) {
 			super(imp.getWidth(), imp.getHeight());
 			this.maskImp = maskImp;
+			this.convention = convention;
 			final Roi r = maskImp.getRoi();
 			this.roi = r != null && (r.isArea() || r.isLine()) ? r : null;
 		}
 
-		static MaskImageHoles of(final ImagePlus imp, final String title) {
+		static MaskImageHoles of(final ImagePlus imp, final String title, final MaskConvention convention) {
 			final ImagePlus maskImp = WindowManager.getImage(title);
 			if (maskImp == null)
 				throw new InpaintingException("There is no open image called '" + title + "' to use as the mask.");
@@ -162,7 +165,7 @@ abstract class HoleMask {
 			if (n != 1 && n != imp.getStackSize())
 				throw new InpaintingException("The mask '" + title + "' has " + n + " planes: use a mask with one plane, or with " +
 					imp.getStackSize() + " planes like the image.");
-			return new MaskImageHoles(imp, maskImp);
+			return new MaskImageHoles(imp, maskImp, convention);
 		}
 
 		@Override
@@ -171,14 +174,15 @@ abstract class HoleMask {
 				maskImp.getStack().getProcessor(stackIndex);
 			final ByteProcessor mask = new ByteProcessor(width, height);
 			final byte[] m = (byte[]) mask.getPixels();
-			if (ip instanceof ColorProcessor) {
+			if (ip instanceof ColorProcessor) { // the largest channel, as on the command line
 				final int[] rgb = (int[]) ip.getPixels();
 				for (int i = 0; i < m.length; i++)
-					if ((rgb[i] & 0xffffff) != 0) m[i] = (byte) 255;
+					if (convention.isHole(Math.max((rgb[i] >> 16) & 0xff, Math.max((rgb[i] >> 8) & 0xff, rgb[i] & 0xff))))
+						m[i] = (byte) 255;
 			}
 			else {
 				for (int i = 0; i < m.length; i++)
-					if (ip.getf(i) != 0) m[i] = (byte) 255; // NaN counts as a hole too
+					if (convention.isHole(ip.getf(i))) m[i] = (byte) 255; // by default NaN counts as a hole too
 			}
 			if (roi != null) fill(mask, roi);
 			return mask;

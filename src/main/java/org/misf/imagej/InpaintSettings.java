@@ -1,5 +1,7 @@
 package org.misf.imagej;
 
+import org.misf.core.MaskConvention;
+
 import org.misf.model.Device;
 import org.misf.model.InpaintingException;
 
@@ -17,6 +19,8 @@ public final class InpaintSettings {
 	public static final String KEY_DILATE = "dilate";
 	public static final String KEY_OUTPUT = "output";
 	public static final String KEY_SLICES = "slices";
+	public static final String KEY_MASK_THRESHOLD = "mask_threshold";
+	public static final String KEY_INVERT_MASK = "invert_mask";
 
 	/** The model value that means the shipped default package. */
 	public static final String DEFAULT_MODEL = "default";
@@ -31,10 +35,26 @@ public final class InpaintSettings {
 	private final int dilate;
 	private final OutputMode output;
 	private final SliceChoice slices;
+	private final double maskThreshold;
+	private final boolean invertMask;
 
 	public InpaintSettings(final MaskSource maskSource, final String maskImage, final String model,
 		final Device device, final int dilate, final OutputMode output, final SliceChoice slices)
 	{
+		this(maskSource, maskImage, model, device, dilate, output, slices, 0, false);
+	}
+
+	/**
+	 * @param maskThreshold mask image values above it are holes; 0 = every non-zero value
+	 * @param invertMask holes where the mask image is not above the threshold (white = known)
+	 */
+	public InpaintSettings(final MaskSource maskSource, final String maskImage, final String model,
+		final Device device, final int dilate, final OutputMode output, final SliceChoice slices,
+		final double maskThreshold, final boolean invertMask)
+	{
+		if (!Double.isFinite(maskThreshold)) throw new InpaintingException("The mask threshold must be a number.");
+		this.maskThreshold = maskThreshold;
+		this.invertMask = invertMask;
 		if (dilate < 0) throw new InpaintingException("Dilate must be 0 or more pixels, not " + dilate + ".");
 		if (maskSource == MaskSource.MASK_IMAGE && (maskImage == null || maskImage.isEmpty() ||
 			NO_MASK_IMAGE.equals(maskImage)))
@@ -52,8 +72,16 @@ public final class InpaintSettings {
 	public static InpaintSettings parse(final String mask, final String maskImage, final String model,
 		final String device, final int dilate, final String output, final String slices)
 	{
+		return parse(mask, maskImage, model, device, dilate, output, slices, 0, false);
+	}
+
+	/** The same with the mask image's threshold and inversion. */
+	public static InpaintSettings parse(final String mask, final String maskImage, final String model,
+		final String device, final int dilate, final String output, final String slices, final double maskThreshold,
+		final boolean invertMask)
+	{
 		return new InpaintSettings(MaskSource.parse(mask), maskImage, model, Device.parse(device), dilate,
-			OutputMode.parse(output), SliceChoice.parse(slices));
+			OutputMode.parse(output), SliceChoice.parse(slices), maskThreshold, invertMask);
 	}
 
 	/** The defaults of a fresh dialog: current selection, default model, automatic device, in place, current slice. */
@@ -78,6 +106,16 @@ public final class InpaintSettings {
 
 	public SliceChoice slices() { return slices; }
 
+	/** Mask image values above it are holes; 0 = every non-zero value. */
+	public double maskThreshold() { return maskThreshold; }
+
+	public boolean invertMask() { return invertMask; }
+
+	/** How a mask image's values mark holes. */
+	public MaskConvention maskConvention() {
+		return new MaskConvention(maskThreshold == 0 ? Double.NaN : maskThreshold, invertMask);
+	}
+
 	/** The option string of a macro {@code run("MISF Inpaint", ...)} call with these settings. */
 	public String toMacroOptions() {
 		final StringBuilder sb = new StringBuilder();
@@ -88,6 +126,9 @@ public final class InpaintSettings {
 		option(sb, KEY_DILATE, Integer.toString(dilate));
 		option(sb, KEY_OUTPUT, output.label());
 		option(sb, KEY_SLICES, slices.label());
+		if (maskThreshold != 0) option(sb, KEY_MASK_THRESHOLD, maskThreshold == Math.rint(maskThreshold) ? Long.toString(
+			(long) maskThreshold) : Double.toString(maskThreshold));
+		if (invertMask) sb.append(KEY_INVERT_MASK).append(' ');
 		return sb.toString().trim();
 	}
 

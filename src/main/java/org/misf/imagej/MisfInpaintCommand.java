@@ -44,6 +44,13 @@ public class MisfInpaintCommand extends DynamicCommand {
 	@Parameter(label = "Slices", persist = false, choices = { "Current", "All" })
 	private String slices = SliceChoice.CURRENT.label();
 
+	@Parameter(label = "Mask threshold", persist = false, description = "mask image values above it are holes; " +
+		"0 = any non-zero value")
+	private double mask_threshold = 0;
+
+	@Parameter(label = "Invert mask (white = known)", persist = false)
+	private boolean invert_mask = false;
+
 	/** The new image (output "New image"); null when the image was changed in place. */
 	@Parameter(type = ItemIO.OUTPUT, required = false, label = "Inpainted")
 	private ImagePlus inpainted;
@@ -54,7 +61,7 @@ public class MisfInpaintCommand extends DynamicCommand {
 	public void run() {
 		try {
 			final InpaintSettings settings = InpaintSettings.parse(mask, mask_image, model, device, dilate, output,
-				slices);
+				slices, mask_threshold, invert_mask);
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, models);
 			inpainted = outcome.image() == imp ? null : outcome.image();
 		}

@@ -61,8 +61,10 @@ public class MisfInpaintPlugin implements PlugIn {
 		gd.addNumericField("Dilate", d.dilate(), 0, 4, "px");
 		gd.addChoice("Output", OutputMode.labels(), d.output().label());
 		gd.addChoice("Slices", SliceChoice.labels(), d.slices().label());
-		gd.addMessage("Holes: the selection, all ROIs of the ROI Manager, the overlay, or the non-zero\n" +
-			"pixels of a mask image. Press Esc to stop; the image then stays unchanged.");
+		gd.addNumericField("Mask_threshold", d.maskThreshold(), 0, 6, "(0 = any non-zero value is a hole)");
+		gd.addCheckbox("Invert_mask (white = known)", d.invertMask());
+		gd.addMessage("Holes: the selection, all ROIs of the ROI Manager, the overlay, or the pixels of a mask\n" +
+			"image above the threshold. Press Esc to stop; the image then stays unchanged.");
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		final String mask = gd.getNextChoice();
@@ -72,10 +74,13 @@ public class MisfInpaintPlugin implements PlugIn {
 		final double dilate = gd.getNextNumber();
 		final String output = gd.getNextChoice();
 		final String slices = gd.getNextChoice();
+		final double threshold = gd.getNextNumber();
+		final boolean invert = gd.getNextBoolean();
 		if (gd.invalidNumber() || dilate != Math.rint(dilate))
-			throw new org.misf.model.InpaintingException("Dilate must be a whole number of pixels.");
+			throw new org.misf.model.InpaintingException("Dilate must be a whole number of pixels and the mask threshold " +
+				"a number.");
 		final InpaintSettings settings = InpaintSettings.parse(mask, maskImage, model, device, (int) dilate, output,
-			slices);
+			slices, threshold, invert);
 		if (!macro) last = settings;
 		return settings;
 	}

@@ -250,6 +250,27 @@ class InpaintImageTest {
 		assertOnlyHolesChanged(before, imp.getProcessor(), holes);
 	}
 
+	/** A Dunhuang-style mask: white = known, JPEG-like noise; threshold 100 and inverted gives the binary holes. */
+	@Test
+	void anInvertedThresholdedMaskImageGivesTheSameHolesAsTheBinaryOne() {
+		final ImagePlus imp = noise8("img", 20, 20, 1);
+		final ByteProcessor field = new ByteProcessor(20, 20);
+		final java.util.Random r = new java.util.Random(3);
+		for (int i = 0; i < 400; i++)
+			field.set(i, 200 + r.nextInt(56)); // known: white with noise
+		for (int y = 5; y < 9; y++)
+			for (int x = 6; x < 12; x++)
+				field.set(x, y, r.nextInt(60)); // the hole: dark with noise
+		open(new ImagePlus("field-mask", field));
+		final ImageProcessor before = imp.getProcessor().duplicate();
+		final InpaintSettings s = new InpaintSettings(MaskSource.MASK_IMAGE, "field-mask", "default", Device.AUTO, 0,
+			OutputMode.IN_PLACE, SliceChoice.CURRENT, 100, true);
+		assertTrue(s.toMacroOptions().endsWith("mask_threshold=100 invert_mask"), s.toMacroOptions());
+		final InpaintImage.Outcome o = InpaintImage.run(imp, s, fake);
+		assertEquals(24, o.holePixels());
+		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(new Roi(6, 5, 6, 4), 20, 20));
+	}
+
 	@Test
 	void lineSelectionsCountWithTheirWidth() {
 		final ImagePlus imp = noise8("img", 30, 30, 1);

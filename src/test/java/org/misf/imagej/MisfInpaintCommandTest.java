@@ -89,7 +89,7 @@ class MisfInpaintCommandTest {
 		}
 		assertEquals(Arrays.asList("imp", InpaintSettings.KEY_MASK, InpaintSettings.KEY_MASK_IMAGE,
 			InpaintSettings.KEY_MODEL, InpaintSettings.KEY_DEVICE, InpaintSettings.KEY_DILATE, InpaintSettings.KEY_OUTPUT,
-			InpaintSettings.KEY_SLICES), names);
+			InpaintSettings.KEY_SLICES, InpaintSettings.KEY_MASK_THRESHOLD, InpaintSettings.KEY_INVERT_MASK), names);
 		assertEquals(Arrays.asList(MaskSource.labels()), info.getInput("mask").getChoices());
 		assertEquals(Arrays.asList(OutputMode.labels()), info.getInput("output").getChoices());
 		assertEquals(Arrays.asList(SliceChoice.labels()), info.getInput("slices").getChoices());
