@@ -30,8 +30,8 @@ import org.misf.model.InpaintingException;
 /**
  * "Inpainting Metrics": scores a result image against a reference, plane by plane (a 3-channel image per
  * channel set, like the inpainting), and appends one row per plane to the Results table, which macros read
- * with {@code getResult} and which is saved as CSV on request. 8-bit and RGB use 0..255; 16-bit and 32-bit
- * use the reference's display range for both images, so the numbers match what the inpainting saw.
+ * with {@code getResult} and which is saved as CSV on request. Pixel values reach [0, 1] by the same rule as
+ * the command line's {@code metrics}: 8-bit and RGB / 255, 16-bit / 65535, 32-bit as stored.
  */
 public final class MeasureImages {
 
@@ -83,7 +83,7 @@ public final class MeasureImages {
 		finally {
 			ij.IJ.showProgress(1.0);
 		}
-		if (!s.csv().isEmpty() && !table.save(s.csv()))
+		if (!s.csv().isEmpty() && !saveFullPrecision(table, s.csv()))
 			throw new InpaintingException("The metrics could not be saved to " + s.csv() + ".");
 		return all;
 	}
@@ -116,14 +116,19 @@ public final class MeasureImages {
 		return lpipsModel;
 	}
 
+	/**
+	 * The one rule of both front-ends (the CLI's {@code metrics}): by pixel type, 8-bit and RGB / 255, 16-bit
+	 * / 65535, 32-bit as stored; never the display range, which is a viewing choice.
+	 */
 	private static IntensityScale scale(final ImagePlus imp, final int[] part) {
-		final int depth = imp.getBitDepth();
-		if (depth == 8 || depth == 24) return IntensityScale.UINT8;
-		final ImageProcessor[] planes = new ImageProcessor[part.length];
-		for (int c = 0; c < part.length; c++)
-			planes[c] = imp.getStack().getProcessor(part[c]);
-		final org.misf.model.InpaintOptions o = InpaintImage.options(imp, part, planes, 0);
-		return IntensityScale.of(o.rangeMin(), o.rangeMax());
+		switch (imp.getBitDepth()) {
+			case 16:
+				return IntensityScale.UINT16;
+			case 32:
+				return IntensityScale.UNIT;
+			default:
+				return IntensityScale.UINT8;
+		}
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
@@ -162,6 +167,29 @@ public final class MeasureImages {
 		t.addValue("LPIPS", s.lpips());
 		t.addValue("LPIPS net", lpips == null ? "none" : lpips.label());
 		t.addValue("Scoring", settings.options().label());
+		for (final String column : METRIC_COLUMNS)
+			t.setDecimalPlaces(t.getColumnIndex(column), DISPLAY_DECIMALS);
+	}
+
+	/** The numeric columns: shown with {@value #DISPLAY_DECIMALS} decimals, saved to CSV with {@value #CSV_DECIMALS}. */
+	private static final String[] METRIC_COLUMNS = { "Hole %", "PSNR", "SSIM", "L1 (%)", "LPIPS" };
+
+	private static final int DISPLAY_DECIMALS = 4;
+
+	/** ImageJ's most: PSNR to 1e-9 dB, SSIM to 1e-9, as exact as the scores themselves matter. */
+	static final int CSV_DECIMALS = 9;
+
+	/** Saves the table as CSV with full precision, then shows it again with the display precision. */
+	private static boolean saveFullPrecision(final ResultsTable t, final String path) {
+		for (final String column : METRIC_COLUMNS)
+			if (t.columnExists(column)) t.setDecimalPlaces(t.getColumnIndex(column), CSV_DECIMALS);
+		try {
+			return t.save(path);
+		}
+		finally {
+			for (final String column : METRIC_COLUMNS)
+				if (t.columnExists(column)) t.setDecimalPlaces(t.getColumnIndex(column), DISPLAY_DECIMALS);
+		}
 	}
 
 	private static String planeName(final ImagePlus imp, final int[] part) {

@@ -9,6 +9,8 @@ import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +20,7 @@ import ij.gui.Roi;
 import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
+import ij.process.ShortProcessor;
 
 import net.imglib2.img.array.ArrayImgs;
 
@@ -109,7 +112,35 @@ class OtherCommandsTest {
 		assertEquals(expected.l1(), t.getValue("L1 (%)", 0), 1e-9);
 		assertEquals(100.0 * 80 / (40 * 32), t.getValue("Hole %", 0), 1e-9);
 		assertTrue(t.getStringValue("Scoring", 0).contains("hole pixels only"));
-		assertTrue(Files.readAllLines(csv).get(0).contains("PSNR"));
+		final List<String> lines = Files.readAllLines(csv);
+		assertTrue(lines.get(0).contains("PSNR"));
+		final String[] header = lines.get(0).split(","), row = lines.get(lines.size() - 1).split(",");
+		final int psnr = Arrays.asList(header).indexOf("PSNR");
+		assertEquals(expected.psnr(), Double.parseDouble(row[psnr]), 1e-8, "the CSV keeps full precision: " + row[psnr]);
+	}
+
+	/** One rule for both front-ends: 16-bit / 65535, whatever the display range (was 39.998 vs 42.566 dB). */
+	@Test
+	void sixteenBitMetricsFollowThePixelTypeNotTheDisplayRange() throws Exception {
+		final ShortProcessor ref = new ShortProcessor(40, 32), res = new ShortProcessor(40, 32);
+		final java.util.Random r = new java.util.Random(5);
+		for (int i = 0; i < ref.getPixelCount(); i++) {
+			ref.set(i, 20000 + r.nextInt(10000));
+			res.set(i, ref.get(i) + r.nextInt(801) - 400);
+		}
+		final ImagePlus reference = new ImagePlus("ref16", ref), result = new ImagePlus("res16", res);
+		reference.setDisplayRange(20000, 30000);
+		result.setDisplayRange(20000, 30000);
+		InpaintImageTest.open(reference);
+		InpaintImageTest.open(result);
+		final Module m = run(InpaintingMetricsCommand.class, "result", "res16", "reference", "ref16", "mask", "None",
+			"region", "Whole image", "scoring", "paper", "ssim", "uniform", "lpips", "none", "slices", "Current", "csv", "");
+		assertEquals(null, cancelReason(m));
+		final ResultsTable t = ResultsTable.getResultsTable();
+		final MetricScores cli = ImageMetrics.compute(ArrayImgs.unsignedShorts((short[]) res.getPixels(), 40, 32), ArrayImgs
+			.unsignedShorts((short[]) ref.getPixels(), 40, 32), null, MetricOptions.PAPER); // what 'metrics' computes
+		assertEquals(cli.psnr(), t.getValue("PSNR", t.size() - 1), 1e-9);
+		assertEquals(cli.ssim(), t.getValue("SSIM", t.size() - 1), 1e-9);
 	}
 
 	@Test
