@@ -64,6 +64,7 @@ public class MisfInpaintCommand extends DynamicCommand {
 				slices, mask_threshold, invert_mask);
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, models);
 			inpainted = outcome.image() == imp ? null : outcome.image();
+			if (outcome.holePixels() == 0) UserMessages.note(InpaintImage.TITLE, outcome.toString());
 		}
 		catch (final RuntimeException e) {
 			cancel(UserMessages.failed(InpaintImage.TITLE, e));

@@ -22,6 +22,20 @@ public class MisfInpaintPlugin implements PlugIn {
 
 	private static InpaintSettings last = InpaintSettings.defaults();
 
+	/** The dialog's Help: the essentials of README, "Fiji and ImageJ" and macros/README.md. */
+	static final String HELP = "<html><h3>MISF Inpaint</h3>" +
+		"<p>Fills the holes of the image with the MISF network; only hole pixels change.</p><ul>" +
+		"<li><b>Mask</b>: the selection, every area or line ROI of the ROI Manager or overlay, or a mask image.</li>" +
+		"<li><b>Mask image</b>: its pixels above <b>Mask threshold</b> are holes (0 = any non-zero value; 100 suits " +
+		"JPEG masks). <b>Invert mask</b> for masks where white means known (Dunhuang).</li>" +
+		"<li><b>Model</b>: <i>default</i>, or a model package folder (what Import MISF Checkpoint makes) or zip.</li>" +
+		"<li><b>Device</b>: auto uses a GPU when the CUDA build sees one.</li>" +
+		"<li><b>Dilate</b>: grows every hole first, to cover damage edges.</li>" +
+		"<li><b>Output</b>: in place (Edit &gt; Undo) or a new image. <b>Slices</b>: the shown plane or all.</li>" +
+		"</ul><p>16- and 32-bit images use their data's range, never the display range; NaN pixels are holes. " +
+		"Each run is recorded in Image &gt; Show Info. Esc stops and leaves the image unchanged. " +
+		"Macro keys: macros/README.md of the plugin's sources.</p></html>";
+
 	@Override
 	public void run(final String arg) {
 		final ImagePlus imp = WindowManager.getCurrentImage();
@@ -38,10 +52,12 @@ public class MisfInpaintPlugin implements PlugIn {
 			UserMessages.failed(InpaintImage.TITLE, e);
 			return;
 		}
+		if (!UserMessages.confirmNoUndo(imp, settings)) return;
 		try {
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, SharedInpainter.INSTANCE);
 			if (outcome.image() != imp) outcome.image().show();
 			IJ.showStatus(outcome.toString());
+			if (outcome.holePixels() == 0) UserMessages.note(InpaintImage.TITLE, outcome.toString());
 		}
 		catch (final RuntimeException e) {
 			UserMessages.failed(InpaintImage.TITLE, e);
@@ -65,6 +81,7 @@ public class MisfInpaintPlugin implements PlugIn {
 		gd.addCheckbox("Invert_mask (white = known)", d.invertMask());
 		gd.addMessage("Holes: the selection, all ROIs of the ROI Manager, the overlay, or the pixels of a mask\n" +
 			"image above the threshold. Press Esc to stop; the image then stays unchanged.");
+		gd.addHelp(HELP);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		final String mask = gd.getNextChoice();

@@ -3,6 +3,8 @@ package org.misf.imagej;
 import java.awt.GraphicsEnvironment;
 
 import ij.IJ;
+import ij.ImagePlus;
+import ij.Macro;
 import ij.macro.Interpreter;
 
 import org.misf.core.CancelledException;
@@ -16,6 +18,30 @@ import org.misf.core.CancelledException;
 final class UserMessages {
 
 	private UserMessages() {}
+
+	/**
+	 * A note the user should see (an all-zero mask): a message box when someone is at the screen, the Log in a
+	 * macro or without a display.
+	 */
+	static void note(final String title, final String text) {
+		if (Macro.getOptions() != null || IJ.getInstance() == null || GraphicsEnvironment.isHeadless()) IJ.log(title +
+			": " + text);
+		else IJ.showMessage(title, text);
+	}
+
+	/**
+	 * Before a run that Undo cannot revert (several planes of a stack, in place), asks whoever is at the screen;
+	 * macros are not asked. Returns false when the user declines.
+	 */
+	static boolean confirmNoUndo(final ImagePlus imp, final InpaintSettings s) {
+		final boolean undoable = s.output() == OutputMode.NEW_IMAGE || s.slices() == SliceChoice.CURRENT || imp
+			.getStackSize() == 1 || imp.getDisplayMode() == IJ.COMPOSITE;
+		if (undoable || Macro.getOptions() != null || IJ.getInstance() == null || GraphicsEnvironment.isHeadless())
+			return true;
+		return IJ.showMessageWithCancel(InpaintImage.TITLE, "Inpainting all " + imp.getStackSize() + " planes of '" + imp
+			.getTitle() + "' in place cannot be undone (Edit > Undo only keeps one plane).\nContinue? (Output: New " +
+			"image keeps the original.)");
+	}
 
 	/** Reports a failure of command {@code title}; returns the one sentence shown. */
 	static String failed(final String title, final RuntimeException e) {

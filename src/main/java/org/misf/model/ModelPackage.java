@@ -93,6 +93,9 @@ public final class ModelPackage {
 	/** Opens and checks a package folder or zip; "default" means {@link #defaultPackage()}. */
 	public static ModelPackage open(final Path folderOrZip) {
 		if (folderOrZip.toString().equals("default")) return defaultPackage();
+		final String name = folderOrZip.getFileName() == null ? "" : folderOrZip.getFileName().toString();
+		if (Files.isRegularFile(folderOrZip) && (name.equals("model.yaml") || name.equals("model.pt")) && folderOrZip
+			.toAbsolutePath().getParent() != null) return open(folderOrZip.toAbsolutePath().getParent()); // a file picked in it
 		if (Files.isDirectory(folderOrZip)) return new ModelPackage(folderOrZip.toAbsolutePath().normalize(),
 			folderOrZip.toString());
 		if (Files.isRegularFile(folderOrZip)) return new ModelPackage(PackageCache.extractZip(folderOrZip), folderOrZip.toString());

@@ -55,6 +55,8 @@ class ModelPackageTest {
 				z.closeEntry();
 			}
 		}
+		// picking a file inside the folder (a file chooser's habit) opens the folder
+		assertEquals(folder.sha256(), ModelPackage.open(copy("picked").resolve("model.yaml")).sha256());
 		final ModelPackage zipped = ModelPackage.open(zip);
 		assertEquals(folder.sha256(), zipped.sha256());
 		assertTrue(zipped.root().startsWith(tmp.resolve("cache")));
