@@ -85,6 +85,11 @@ public final class ImagePlusInpainting {
 	public static RandomAccessibleInterval<? extends RealType<?>> maskOf(final ImagePlus mask,
 		final MaskConvention convention)
 	{
+		return plane(maskProcessor(mask, convention));
+	}
+
+	/** The same as an ImageJ processor. */
+	static ImageProcessor maskProcessor(final ImagePlus mask, final MaskConvention convention) {
 		if (mask.getStackSize() != 1)
 			throw new InpaintingException("The mask has " + mask.getStackSize() + " planes; it must be a single image.");
 		final ImageProcessor ip = mask.getProcessor();
@@ -99,7 +104,7 @@ public final class ImagePlusInpainting {
 		}
 		else for (int i = 0; i < out.length; i++)
 			if (convention.isHole(ip.getf(i))) out[i] = (byte) 255;
-		return plane(b);
+		return b;
 	}
 
 	private static RandomAccessibleInterval<? extends RealType<?>> plane(final ImageProcessor ip) {

@@ -52,6 +52,7 @@ public final class InpaintCommand implements Subcommand {
 		"  --mask-threshold T     mask values above T are holes (default: non-zero; 100 suits JPEG masks)",
 		"  --invert-mask          holes are where the mask is NOT above the threshold (white = known masks)",
 		"  --no-record            no OUTPUT.json record of what was done (model, parameters, sha256 of the files)",
+		"  --save-changes         also NAME.holes.png (the holes as read) and NAME.changed.png (pixels that changed)",
 		"  --quiet                no progress bar",
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
 		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done.");
@@ -111,7 +112,7 @@ public final class InpaintCommand implements Subcommand {
 		try {
 			o = new Options(args, new HashSet<>(Arrays.asList("out", "model", "device", "dilate", "margin", "batch",
 				"range", "shard", "threads", "mask-threshold")), new HashSet<>(Arrays.asList("quiet", "help",
-					"invert-mask", "no-record")));
+					"invert-mask", "no-record", "save-changes")));
 			if (o.has("help")) {
 				out.println(USAGE);
 				return 0;
@@ -172,7 +173,7 @@ public final class InpaintCommand implements Subcommand {
 					if (!single) bar.progress(n, todo.size(), name);
 					try {
 						final String msg = inpaintOne(inpainter, j, convention, options, o.get("range", "auto"), !o.has(
-							"no-record"), new Named(bar, name, single, cancelled));
+							"no-record"), o.has("save-changes"), new Named(bar, name, single, cancelled));
 						if (msg == ANOTHER_RUN) {
 							raced++;
 							bar.message(name + ": " + msg);
@@ -216,17 +217,20 @@ public final class InpaintCommand implements Subcommand {
 	 * the user (e.g. an empty mask) or null.
 	 */
 	private static String inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final MaskConvention convention,
-		final InpaintOptions options, final String range, final boolean record,
+		final InpaintOptions options, final String range, final boolean record, final boolean changes,
 		final org.misf.core.ProgressListener progress) throws IOException
 	{
 		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
 		final ImagePlus imp = InputImages.open(j.image);
 		final ImagePlus mask = InputImages.open(j.mask);
+		final ImagePlus original = changes ? imp.duplicate() : null;
 		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, convention, options, range.equals(
 			"display"), progress);
 		if (!ResultWriter.write(imp, j.output)) return ANOTHER_RUN;
 		if (record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, convention, options, range,
 			inpainter, r));
+		if (changes) ChangeImages.write(j.output, (ij.process.ByteProcessor) ImagePlusInpainting.maskProcessor(mask,
+			convention), ChangeImages.changed(original, imp));
 		return r.holePixels() == 0 ? r.toString() : null;
 	}
 

@@ -73,7 +73,11 @@ public class MisfInpaintPlugin implements PlugIn {
 		gd.addChoice("Mask", MaskSource.labels(), d.maskSource().label());
 		gd.addChoice("Mask_image", maskImages, defaultMaskImage(maskImages, d.maskImage()));
 		gd.addFileField("Model", d.model(), 30);
-		gd.addChoice("Device", deviceLabels(), d.device().name().toLowerCase());
+		final String[] devices = macro ? deviceLabels() : usableDeviceLabels();
+		gd.addChoice("Device", devices, java.util.Arrays.asList(devices).contains(d.device().name().toLowerCase()) ? d
+			.device().name().toLowerCase() : "auto");
+		if (devices.length < deviceLabels().length) gd.addMessage("No GPU: this is the CPU build of PyTorch, or no CUDA " +
+			"device is visible (README, Install: GPU).");
 		gd.addNumericField("Dilate", d.dilate(), 0, 4, "px");
 		gd.addChoice("Output", OutputMode.labels(), d.output().label());
 		gd.addChoice("Slices", SliceChoice.labels(), d.slices().label());
@@ -101,6 +105,14 @@ public class MisfInpaintPlugin implements PlugIn {
 		if (!macro) last = settings;
 		return settings;
 	}
+
+	/** auto, cpu, and gpu only when PyTorch sees one (asked once; this starts the engine, as the run will). */
+	static String[] usableDeviceLabels() {
+		if (gpus == null) gpus = SharedInpainter.withPluginClassLoader(org.misf.model.TorchInpainter::gpuCount);
+		return gpus > 0 ? deviceLabels() : new String[] { "auto", "cpu" };
+	}
+
+	private static Integer gpus;
 
 	static String[] deviceLabels() {
 		final Device[] devices = Device.values();

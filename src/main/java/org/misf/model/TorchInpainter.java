@@ -88,6 +88,16 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 			allowed + "), so its weights or TorchScript are not what the package describes; it is not used.");
 	}
 
+	/** GPUs PyTorch can use here (0 with the CPU build or without a CUDA device), or -1 when it cannot start. */
+	public static int gpuCount() {
+		try {
+			return Engine.getEngine("PyTorch").getGpuCount();
+		}
+		catch (final RuntimeException | UnsatisfiedLinkError e) {
+			return -1;
+		}
+	}
+
 	private static ai.djl.Device resolve(final Device device) {
 		final int gpus;
 		try {

@@ -55,4 +55,36 @@ class MaskConventionTest {
 			java.nio.charset.StandardCharsets.UTF_8);
 		assertTrue(record.contains("\"holes_are\": \"inverted: <= 100\""), record);
 	}
+
+	@Test
+	void saveChangesShowsTheHolesReadAndExactlyThePixelsThatChanged() throws IOException {
+		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
+		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();
+		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", image.toString(), mask.toString(), "-o", dir
+			.resolve("r.png").toString(), "--quiet", "--save-changes", "--dilate", "1");
+		assertEquals(0, run.code, run.err);
+		final byte[] holes = (byte[]) IJ.openImage(dir.resolve("r.holes.png").toString()).getProcessor().getPixels();
+		final byte[] changed = (byte[]) IJ.openImage(dir.resolve("r.changed.png").toString()).getProcessor().getPixels();
+		final int[] before = (int[]) IJ.openImage(image.toString()).getProcessor().getPixels();
+		final int[] after = (int[]) IJ.openImage(dir.resolve("r.png").toString()).getProcessor().getPixels();
+		final byte[] m = (byte[]) IJ.openImage(mask.toString()).getProcessor().convertToByte(false).getPixels();
+		final int w = IJ.openImage(image.toString()).getWidth();
+		int nHoles = 0, nChanged = 0;
+		for (int i = 0; i < holes.length; i++) {
+			assertEquals(m[i] != 0, holes[i] != 0, "holes as read, at " + i);
+			assertEquals(before[i] != after[i], changed[i] != 0, "changed exactly where the result differs, at " + i);
+			if (holes[i] != 0) nHoles++;
+			if (changed[i] != 0) {
+				nChanged++;
+				boolean near = false; // within the 1 px dilation of a hole
+				for (int dy = -1; dy <= 1; dy++)
+					for (int dx = -1; dx <= 1; dx++) {
+						final int j = i + dy * w + dx;
+						near |= j >= 0 && j < holes.length && holes[j] != 0;
+					}
+				assertTrue(near, "a change away from the holes at " + i);
+			}
+		}
+		assertTrue(nHoles > 0 && nChanged >= nHoles / 2, nHoles + " holes, " + nChanged + " changed");
+	}
 }
