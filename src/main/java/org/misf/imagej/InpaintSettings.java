@@ -21,6 +21,7 @@ public final class InpaintSettings {
 	public static final String KEY_SLICES = "slices";
 	public static final String KEY_MASK_THRESHOLD = "mask_threshold";
 	public static final String KEY_INVERT_MASK = "invert_mask";
+	public static final String KEY_SHOW_CHANGES = "show_changes";
 
 	/** The model value that means the shipped default package. */
 	public static final String DEFAULT_MODEL = "default";
@@ -37,6 +38,7 @@ public final class InpaintSettings {
 	private final SliceChoice slices;
 	private final double maskThreshold;
 	private final boolean invertMask;
+	private boolean showChanges;
 
 	public InpaintSettings(final MaskSource maskSource, final String maskImage, final String model,
 		final Device device, final int dilate, final OutputMode output, final SliceChoice slices)
@@ -111,6 +113,17 @@ public final class InpaintSettings {
 
 	public boolean invertMask() { return invertMask; }
 
+	/** Whether to also show the pixels that changed, as a new 8-bit image. */
+	public boolean showChanges() { return showChanges; }
+
+	/** The same settings with {@link #showChanges()} set. */
+	public InpaintSettings withShowChanges(final boolean show) {
+		final InpaintSettings s = new InpaintSettings(maskSource, maskImage, model, device, dilate, output, slices,
+			maskThreshold, invertMask);
+		s.showChanges = show;
+		return s;
+	}
+
 	/** How a mask image's values mark holes. */
 	public MaskConvention maskConvention() {
 		return new MaskConvention(maskThreshold == 0 ? Double.NaN : maskThreshold, invertMask);
@@ -129,6 +142,7 @@ public final class InpaintSettings {
 		if (maskThreshold != 0) option(sb, KEY_MASK_THRESHOLD, maskThreshold == Math.rint(maskThreshold) ? Long.toString(
 			(long) maskThreshold) : Double.toString(maskThreshold));
 		if (invertMask) sb.append(KEY_INVERT_MASK).append(' ');
+		if (showChanges) sb.append(KEY_SHOW_CHANGES).append(' ');
 		return sb.toString().trim();
 	}
 

@@ -51,6 +51,13 @@ public class MisfInpaintCommand extends DynamicCommand {
 	@Parameter(label = "Invert mask (white = known)", persist = false)
 	private boolean invert_mask = false;
 
+	@Parameter(label = "Show changes", persist = false, description = "also a new image of the pixels that changed")
+	private boolean show_changes = false;
+
+	/** The pixels that changed (255), with show_changes; null otherwise. */
+	@Parameter(type = ItemIO.OUTPUT, required = false, label = "Changes")
+	private ImagePlus changes;
+
 	/** The new image (output "New image"); null when the image was changed in place. */
 	@Parameter(type = ItemIO.OUTPUT, required = false, label = "Inpainted")
 	private ImagePlus inpainted;
@@ -61,9 +68,11 @@ public class MisfInpaintCommand extends DynamicCommand {
 	public void run() {
 		try {
 			final InpaintSettings settings = InpaintSettings.parse(mask, mask_image, model, device, dilate, output,
-				slices, mask_threshold, invert_mask);
+				slices, mask_threshold, invert_mask).withShowChanges(show_changes);
+			final ij.ImageStack before = show_changes ? imp.getStack().duplicate() : null;
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, models);
 			inpainted = outcome.image() == imp ? null : outcome.image();
+			if (before != null) changes = ChangeView.of(before, outcome.image());
 			if (outcome.holePixels() == 0) UserMessages.note(InpaintImage.TITLE, outcome.toString());
 		}
 		catch (final RuntimeException e) {

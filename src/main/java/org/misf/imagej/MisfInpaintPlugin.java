@@ -54,8 +54,10 @@ public class MisfInpaintPlugin implements PlugIn {
 		}
 		if (!UserMessages.confirmNoUndo(imp, settings)) return;
 		try {
+			final ij.ImageStack before = settings.showChanges() ? imp.getStack().duplicate() : null;
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, SharedInpainter.INSTANCE);
 			if (outcome.image() != imp) outcome.image().show();
+			if (before != null) ChangeView.of(before, outcome.image()).show();
 			IJ.showStatus(outcome.toString());
 			if (outcome.holePixels() == 0) UserMessages.note(InpaintImage.TITLE, outcome.toString());
 		}
@@ -83,6 +85,7 @@ public class MisfInpaintPlugin implements PlugIn {
 		gd.addChoice("Slices", SliceChoice.labels(), d.slices().label());
 		gd.addNumericField("Mask_threshold", d.maskThreshold(), 0, 6, "(0 = any non-zero value is a hole)");
 		gd.addCheckbox("Invert_mask (white = known)", d.invertMask());
+		gd.addCheckbox("Show_changes (a new image of the pixels that changed)", d.showChanges());
 		gd.addMessage("Holes: the selection, all ROIs of the ROI Manager, the overlay, or the pixels of a mask\n" +
 			"image above the threshold. Press Esc to stop; the image then stays unchanged.");
 		gd.addHelp(HELP);
@@ -97,11 +100,12 @@ public class MisfInpaintPlugin implements PlugIn {
 		final String slices = gd.getNextChoice();
 		final double threshold = gd.getNextNumber();
 		final boolean invert = gd.getNextBoolean();
+		final boolean changes = gd.getNextBoolean();
 		if (gd.invalidNumber() || dilate != Math.rint(dilate))
 			throw new org.misf.model.InpaintingException("Dilate must be a whole number of pixels and the mask threshold " +
 				"a number.");
 		final InpaintSettings settings = InpaintSettings.parse(mask, maskImage, model, device, (int) dilate, output,
-			slices, threshold, invert);
+			slices, threshold, invert).withShowChanges(changes);
 		if (!macro) last = settings;
 		return settings;
 	}

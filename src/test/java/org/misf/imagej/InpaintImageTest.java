@@ -126,6 +126,9 @@ class InpaintImageTest {
 		final String info = String.valueOf(imp.getProperty("Info"));
 		assertTrue(info.startsWith(InfoRecord.PREFIX) && info.contains("dilate=3") && info.contains("25 hole pixels") &&
 			info.contains("model "), "the record in the image's Info: " + info);
+		final ij.measure.ResultsTable log = InfoRecord.table();
+		assertEquals(25, log.getValue("Hole pixels", log.size() - 1), 0);
+		assertTrue(log.getStringValue("Settings", log.size() - 1).contains("dilate=3"));
 		assertOnlyHolesChanged(before, imp.getProcessor(), maskOf(new Roi(2, 2, 5, 5), 20, 20));
 	}
 

@@ -89,7 +89,8 @@ class MisfInpaintCommandTest {
 		}
 		assertEquals(Arrays.asList("imp", InpaintSettings.KEY_MASK, InpaintSettings.KEY_MASK_IMAGE,
 			InpaintSettings.KEY_MODEL, InpaintSettings.KEY_DEVICE, InpaintSettings.KEY_DILATE, InpaintSettings.KEY_OUTPUT,
-			InpaintSettings.KEY_SLICES, InpaintSettings.KEY_MASK_THRESHOLD, InpaintSettings.KEY_INVERT_MASK), names);
+			InpaintSettings.KEY_SLICES, InpaintSettings.KEY_MASK_THRESHOLD, InpaintSettings.KEY_INVERT_MASK,
+			InpaintSettings.KEY_SHOW_CHANGES), names);
 		assertEquals(Arrays.asList(MaskSource.labels()), info.getInput("mask").getChoices());
 		assertEquals(Arrays.asList(OutputMode.labels()), info.getInput("output").getChoices());
 		assertEquals(Arrays.asList(SliceChoice.labels()), info.getInput("slices").getChoices());
@@ -117,6 +118,25 @@ class MisfInpaintCommandTest {
 		assertNull(m.getOutput("inpainted"));
 		assertEquals(2, fake.options.get(0).dilation());
 		InpaintImageTest.assertOnlyHolesChanged(before, imp.getProcessor(), InpaintImageTest.maskOf(roi, 24, 24));
+	}
+
+	@Test
+	void showChangesGivesAnImageOfExactlyThePixelsThatChanged() throws Exception {
+		final FakeInpainter fake = new FakeInpainter();
+		final ImagePlus imp = InpaintImageTest.noise8("chg.png", 24, 24, 1);
+		final Roi roi = new Roi(3, 4, 6, 5);
+		imp.setRoi(roi);
+		final byte[] before = (byte[]) imp.getProcessor().getPixelsCopy();
+		final Map<String, Object> in = fromMacroOptions(imp, "mask=[Current selection]");
+		in.put("show_changes", true);
+		final Module m = run(fake, in);
+		final ImagePlus changes = (ImagePlus) m.getOutput("changes");
+		assertNotNull(changes);
+		assertEquals("chg.png-changes", changes.getTitle());
+		final byte[] c = (byte[]) changes.getProcessor().getPixels(), after = (byte[]) imp.getProcessor().getPixels();
+		for (int i = 0; i < c.length; i++)
+			assertEquals(before[i] != after[i], c[i] != 0, "pixel " + i);
+		assertTrue(new String(c, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf((char) 255) >= 0);
 	}
 
 	@Test
