@@ -20,6 +20,7 @@ import ij.ImagePlus;
 
 import org.misf.core.CancelledException;
 import org.misf.core.MaskConvention;
+import org.misf.io.ImagePlusInpainting;
 import org.misf.model.Device;
 import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintResult;

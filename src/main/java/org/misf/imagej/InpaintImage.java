@@ -14,7 +14,7 @@ import ij.process.ImageStatistics;
 
 import net.imglib2.img.array.ArrayImgs;
 
-import org.misf.cli.ImagePlusInpainting;
+import org.misf.io.ImagePlusInpainting;
 import org.misf.core.CancelledException;
 import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintResult;

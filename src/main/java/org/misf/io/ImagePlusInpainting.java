@@ -1,4 +1,4 @@
-package org.misf.cli;
+package org.misf.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,16 +24,17 @@ import org.misf.model.Inpainter;
 import org.misf.model.InpaintingException;
 
 /**
- * Inpaints ImageJ 1.x images in place by wrapping their pixel arrays as ImgLib2 images (no copies):
- * 8-bit, 16-bit, 32-bit and RGB; a stack of 3 slices or channels is taken as (x, y, c) RGB.
- * Masks may be any image; non-zero = hole (for RGB masks: any non-zero colour).
+ * The io layer between ImageJ 1.x and the engine, used by both front-ends (the CLI and the Fiji commands):
+ * inpaints ImageJ 1.x images in place by wrapping their pixel arrays as ImgLib2 images (no copies): 8-bit,
+ * 16-bit, 32-bit and RGB; a stack of 3 slices or channels is taken as (x, y, c) RGB. Mask images are read by a
+ * {@link MaskConvention} (default: non-zero = hole; RGB masks by their largest channel).
  */
 public final class ImagePlusInpainting {
 
 	private ImagePlusInpainting() {}
 
 	/** Inpaints {@code imp} in place; "display" range mode uses its display range. */
-	static InpaintResult inpaint(final Inpainter inpainter, final ImagePlus imp, final ImagePlus mask,
+	public static InpaintResult inpaint(final Inpainter inpainter, final ImagePlus imp, final ImagePlus mask,
 		final MaskConvention convention, InpaintOptions options, final boolean displayRange,
 		final ProgressListener progress)
 	{
@@ -89,7 +90,7 @@ public final class ImagePlusInpainting {
 	}
 
 	/** The same as an ImageJ processor. */
-	static ImageProcessor maskProcessor(final ImagePlus mask, final MaskConvention convention) {
+	public static ImageProcessor maskProcessor(final ImagePlus mask, final MaskConvention convention) {
 		if (mask.getStackSize() != 1)
 			throw new InpaintingException("The mask has " + mask.getStackSize() + " planes; it must be a single image.");
 		final ImageProcessor ip = mask.getProcessor();
