@@ -1,39 +1,32 @@
 package org.misf.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.Set;
 
-import ij.ImagePlus;
 
-import org.misf.core.CancelledException;
+import org.misf.batch.BatchListener;
+import org.misf.batch.BatchSpec;
+import org.misf.batch.BatchSummary;
+import org.misf.batch.FolderBatchRun;
 import org.misf.core.MaskConvention;
-import org.misf.io.ImagePlusInpainting;
 import org.misf.model.Device;
 import org.misf.model.InpaintOptions;
-import org.misf.model.InpaintResult;
-import org.misf.model.Inpainter;
 import org.misf.model.Inpainters;
 import org.misf.model.InpaintingException;
 import org.misf.model.ModelPackage;
 
 /**
  * {@code inpaint IMAGE MASK -o OUT} or {@code inpaint IMAGE_DIR MASK_DIR -o OUT_DIR}: inpaints one image or
- * a folder of images with matching masks. Resumable (existing outputs are skipped), never loses a result
- * ({@link ResultWriter}: verified, then named without replacing anything), never overwrites an input, goes on
- * after a bad file, and splits a folder between cluster jobs with {@code --shard i/n}.
+ * a folder of images with matching masks, through the batch engine both front-ends share ({@link FolderBatchRun}):
+ * resumable, never losing a result, never overwriting an input, going on after a bad file, split between cluster
+ * jobs with {@code --shard i/n}. This class reads the options, shows progress and prints the summary.
  */
 public final class InpaintCommand implements Subcommand {
 
@@ -106,10 +99,7 @@ public final class InpaintCommand implements Subcommand {
 		final BooleanSupplier cancelled)
 	{
 		final Options o;
-		final List<InpaintJobs.Job> jobs;
-		final InpaintOptions options;
-		final boolean displayRange;
-		final MaskConvention convention;
+		final BatchSpec spec;
 		try {
 			o = new Options(args, new HashSet<>(Arrays.asList("out", "model", "device", "dilate", "margin", "batch",
 				"range", "shard", "threads", "mask-threshold")), new HashSet<>(Arrays.asList("quiet", "help",
@@ -123,120 +113,35 @@ public final class InpaintCommand implements Subcommand {
 			InpaintOptions opt = InpaintOptions.DEFAULTS.withDilation(o.getInt("dilate", 0)).withMargin(o.getInt("margin",
 				-1)).withBatchSize(o.getInt("batch", 4));
 			final String range = o.get("range", "auto");
-			displayRange = range.equals("display");
-			if (!displayRange && !range.equals("auto")) opt = withRange(opt, range);
-			options = opt;
-			convention = new MaskConvention(o.has("mask-threshold") ? o.getDouble("mask-threshold") : Double.NaN, o.has(
-				"invert-mask"));
+			if (!range.equals("display") && !range.equals("auto")) opt = withRange(opt, range);
+			final MaskConvention convention = new MaskConvention(o.has("mask-threshold") ? o.getDouble("mask-threshold") :
+				Double.NaN, o.has("invert-mask"));
 			Threads.apply(o);
-			jobs = InpaintJobs.list(Paths.get(o.positional().get(0)), Paths.get(o.positional().get(1)), o.get("out", ""),
-				o.get("shard", null));
-			final Set<Path> folders = new HashSet<>();
-			for (final InpaintJobs.Job j : jobs)
-				folders.add(j.output.toAbsolutePath().getParent());
-			for (final Path f : folders) {
-				ResultWriter.checkWritable(f);
-				final int stale = ResultWriter.removeStaleTemps(f);
-				if (stale > 0) err.println("note: removed " + stale + " unfinished temporary result" + (stale == 1 ? ""
-					: "s") + " of an earlier run that was stopped, in " + f + ".");
-			}
+			spec = new BatchSpec(Paths.get(o.positional().get(0)), Paths.get(o.positional().get(1)), o.get("out", ""), o
+				.get("shard", null), opt, range, convention, !o.has("no-record"), o.has("save-changes"));
+			FolderBatchRun.plan(spec);
 		}
 		catch (final Options.UsageException | InpaintingException e) {
 			err.println("error: " + e.getMessage());
 			err.println("(inpaint --help shows the options)");
 			return 2;
 		}
-		if (jobs.isEmpty()) {
-			err.println("error: no images to inpaint in " + o.positional().get(0) + ".");
+		final ProgressBar bar = new ProgressBar(err, !o.has("quiet"));
+		final BatchSummary summary;
+		try {
+			summary = FolderBatchRun.run(spec, () -> Inpainters.open(ModelPackage.open(o.get("model", "default")), Device
+				.parse(o.get("device", "auto"))), true, new BarListener(bar, err, cancelled));
+		}
+		catch (final InpaintingException e) {
+			bar.finish();
+			err.println("error: " + e.getMessage());
 			return 2;
 		}
-
-		final long t0 = System.currentTimeMillis();
-		final ProgressBar bar = new ProgressBar(err, !o.has("quiet"));
-		int done = 0, skipped = 0, failed = 0, raced = 0;
-		boolean stopped = false;
-		final List<InpaintJobs.Job> todo = new ArrayList<>();
-		for (final InpaintJobs.Job j : jobs)
-			if (Files.exists(j.output)) skipped++;
-			else todo.add(j);
-		if (!todo.isEmpty()) {
-			try (Inpainter inpainter = Inpainters.open(ModelPackage.open(o.get("model", "default")), Device.parse(o.get(
-				"device", "auto"))))
-			{
-				final boolean single = todo.size() == 1;
-				int n = 0;
-				for (final InpaintJobs.Job j : todo) {
-					if (cancelled.getAsBoolean()) {
-						stopped = true;
-						break;
-					}
-					final String name = j.image.getFileName().toString();
-					if (!single) bar.progress(n, todo.size(), name);
-					try {
-						final String msg = inpaintOne(inpainter, j, convention, options, o.get("range", "auto"), !o.has(
-							"no-record"), o.has("save-changes"), new Named(bar, name, single, cancelled));
-						if (msg == ANOTHER_RUN) {
-							raced++;
-							bar.message(name + ": " + msg);
-						}
-						else {
-							done++;
-							if (msg != null) bar.message(name + ": " + msg);
-						}
-					}
-					catch (final CancelledException e) {
-						stopped = true;
-						break;
-					}
-					catch (final InpaintingException | IOException e) {
-						failed++;
-						bar.message("error: " + name + ": " + e.getMessage());
-					}
-					catch (final RuntimeException e) {
-						failed++;
-						bar.message("error: " + name + ": unexpected failure (" + e + ").");
-					}
-					if (!single) bar.progress(++n, todo.size(), "");
-				}
-				bar.finish();
-			}
-			catch (final InpaintingException e) {
-				bar.finish();
-				err.println("error: " + e.getMessage());
-				return 2;
-			}
-		}
-		out.println(String.format(Locale.ROOT, "%d inpainted, %d skipped (already done), %d failed, of %d image%s in %.1f s%s",
-			done, skipped + raced, failed, jobs.size(), jobs.size() == 1 ? "" : "s", (System.currentTimeMillis() - t0) /
-				1000.0, stopped ? "; stopped: finished results are kept, the rest is left for a later run." : "."));
+		bar.finish();
+		out.println(summary.line());
 		out.flush();
-		return failed > 0 || stopped ? 1 : 0;
+		return summary.exitCode();
 	}
-
-	/**
-	 * Inpaints one job and writes its output and, with {@code record}, its provenance record; returns a note for
-	 * the user (e.g. an empty mask) or null.
-	 */
-	private static String inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final MaskConvention convention,
-		final InpaintOptions options, final String range, final boolean record, final boolean changes,
-		final org.misf.core.ProgressListener progress) throws IOException
-	{
-		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
-		final ImagePlus imp = InputImages.open(j.image);
-		final ImagePlus mask = InputImages.open(j.mask);
-		final ImagePlus original = changes ? imp.duplicate() : null;
-		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, convention, options, range.equals(
-			"display"), progress);
-		if (!ResultWriter.write(imp, j.output)) return ANOTHER_RUN;
-		if (record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, convention, options, range,
-			inpainter, r));
-		if (changes) ChangeImages.write(j.output, (ij.process.ByteProcessor) ImagePlusInpainting.maskProcessor(mask,
-			convention), ChangeImages.changed(original, imp));
-		return r.holePixels() == 0 ? r.toString() : null;
-	}
-
-	/** The note for a result that another run wrote while this one computed it (this one's is discarded). */
-	private static final String ANOTHER_RUN = "another run wrote this result first; it was kept.";
 
 	private static InpaintOptions withRange(final InpaintOptions o, final String range) {
 		final String[] p = range.split(",");
@@ -249,24 +154,47 @@ public final class InpaintCommand implements Subcommand {
 		throw new Options.UsageException("--range needs auto, display or MIN,MAX, not '" + range + "'.");
 	}
 
-	/** Window progress of one image (shown with its name when it is the only one) and the batch's cancel switch. */
-	private static final class Named implements org.misf.core.ProgressListener {
+	/** The batch's progress on the terminal: one bar for the images (or the windows of a single image). */
+	private static final class BarListener implements BatchListener {
 
 		private final ProgressBar bar;
-		private final String name;
-		private final boolean show;
+		private final PrintStream err;
 		private final BooleanSupplier cancelled;
+		private int total;
 
-		Named(final ProgressBar bar, final String name, final boolean show, final BooleanSupplier cancelled) {
+		BarListener(final ProgressBar bar, final PrintStream err, final BooleanSupplier cancelled) {
 			this.bar = bar;
-			this.name = name;
-			this.show = show;
+			this.err = err;
 			this.cancelled = cancelled;
 		}
 
 		@Override
-		public void progress(final long done, final long total, final String message) {
-			if (show) bar.progress(done, total, name + " (windows)");
+		public void note(final String message) {
+			err.println("note: " + message);
+		}
+
+		@Override
+		public org.misf.core.ProgressListener imageStarted(final int index, final int count, final String name) {
+			total = count;
+			if (count > 1) bar.progress(index, count, name);
+			return (done, all, message) -> {
+				if (count == 1) bar.progress(done, all, name + " (windows)");
+			};
+		}
+
+		@Override
+		public void imageNote(final String name, final String message) {
+			bar.message(name + ": " + message);
+		}
+
+		@Override
+		public void imageFailed(final String name, final String message) {
+			bar.message("error: " + name + ": " + message);
+		}
+
+		@Override
+		public void progress(final int done, final int count) {
+			if (total > 1) bar.progress(done, count, "");
 		}
 
 		@Override

@@ -1,19 +1,24 @@
 package org.misf.imagej;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.nio.file.Paths;
 
 import ij.IJ;
 
-import org.misf.cli.InpaintCommand;
+import org.misf.batch.BatchListener;
+import org.misf.batch.BatchSpec;
+import org.misf.batch.BatchSummary;
+import org.misf.batch.FolderBatchRun;
+import org.misf.core.MaskConvention;
+import org.misf.core.ProgressListener;
+import org.misf.model.Device;
+import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintingException;
 
 /**
- * "MISF Batch": the command line's folder batch ({@code inpaint IMAGE_DIR MASK_DIR -o OUT_DIR}, see
- * {@link InpaintCommand}) run from ImageJ, with its progress in ImageJ's progress bar and its report in the
- * Log window. Resumable, never overwrites inputs, goes on after a bad file, as the command line does; Esc stops
- * it after the image in progress is dropped (finished outputs stay, a later run resumes).
+ * "MISF Batch": a folder of images with their masks, through the batch engine the command line uses
+ * ({@link FolderBatchRun}: resumable, verified writes that never replace, a record next to each result, goes on
+ * after a bad file), with ImageJ's progress bar, the Log for notes and errors, Esc to stop after the window in
+ * progress, and the model from the shared cache of the Fiji commands.
  */
 public final class FolderBatch {
 
@@ -30,28 +35,57 @@ public final class FolderBatch {
 		for (final String[] folder : new String[][] { { images, "images" }, { masks, "masks" }, { output, "output" } })
 			if (folder[0] == null || folder[0].trim().isEmpty())
 				throw new InpaintingException("Choose the " + folder[1] + " folder.");
-		if (dilate < 0) throw new InpaintingException("Dilate must be 0 or more pixels, not " + dilate + ".");
-		final List<String> args = new ArrayList<>(Arrays.asList(images.trim(), masks.trim(), "-o", output.trim(),
-			"--model", model == null || model.trim().isEmpty() ? "default" : model.trim(), "--device", device, "--dilate",
-			Integer.toString(dilate)));
-		final StatusStream out = new StatusStream(TITLE);
-		final StatusStream err = new StatusStream(TITLE);
-		final int code;
+		final String m = model == null || model.trim().isEmpty() ? InpaintSettings.DEFAULT_MODEL : model.trim();
+		final Device d = Device.parse(device);
+		final BatchSpec spec = new BatchSpec(Paths.get(images.trim()), Paths.get(masks.trim()), output.trim(), null,
+			InpaintOptions.DEFAULTS.withDilation(dilate), "auto", MaskConvention.NON_ZERO, true, false);
+		IJ.resetEscape();
+		final BatchSummary summary;
 		try {
-			code = SharedInpainter.withPluginClassLoader(() -> new InpaintCommand().run(args, out.printStream(), err
-				.printStream(), IJ::escapePressed));
+			summary = SharedInpainter.withPluginClassLoader(() -> FolderBatchRun.run(spec, () -> SharedInpainter.INSTANCE
+				.get(m, d), false, new ImageJListener()));
 		}
 		finally {
 			IJ.showProgress(1.0);
 		}
-		final List<String> report = out.lines();
-		final String summary = report.isEmpty() ? "" : report.get(report.size() - 1);
-		if (code == 2) {
-			for (final String line : err.lines())
-				if (line.startsWith("error: ")) throw new InpaintingException(line.substring("error: ".length()));
-			throw new InpaintingException("The batch could not run.");
+		IJ.log(summary.line());
+		IJ.showStatus(TITLE + ": " + summary.line());
+		return summary.line();
+	}
+
+	/** Progress in ImageJ's bar and status line, notes and errors in the Log, Esc to stop. */
+	private static final class ImageJListener implements BatchListener {
+
+		@Override
+		public void note(final String message) {
+			IJ.log("note: " + message);
 		}
-		IJ.showStatus(TITLE + ": " + summary);
-		return summary;
+
+		@Override
+		public ProgressListener imageStarted(final int index, final int total, final String name) {
+			IJ.showProgress(index, total);
+			IJ.showStatus(TITLE + ": " + index + "/" + total + " " + name);
+			return ProgressListener.NONE;
+		}
+
+		@Override
+		public void imageNote(final String name, final String message) {
+			IJ.log(name + ": " + message);
+		}
+
+		@Override
+		public void imageFailed(final String name, final String message) {
+			IJ.log("error: " + name + ": " + message);
+		}
+
+		@Override
+		public void progress(final int done, final int total) {
+			IJ.showProgress(done, total);
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return IJ.escapePressed();
+		}
 	}
 }

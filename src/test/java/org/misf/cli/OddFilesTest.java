@@ -18,6 +18,7 @@ import ij.process.ColorProcessor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.misf.batch.TiffSamples;
 
 /** Files that used to be filled wrongly while reported as done: palette PNGs and PNGs with transparency. */
 class OddFilesTest {

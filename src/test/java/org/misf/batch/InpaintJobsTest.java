@@ -1,4 +1,6 @@
-package org.misf.cli;
+package org.misf.batch;
+
+import org.misf.model.InpaintingException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,7 +31,7 @@ class InpaintJobsTest {
 		assertEquals(Arrays.asList("a.png", "a_jpg.png", "b.png", "c.tif", "c.tiff"), InpaintJobs.uniqueOutputNames(paths(
 			"a.png", "a.jpg", "b.gif", "c.tif", "c.tiff")));
 		assertEquals(Arrays.asList("a_bmp.png", "a_jpg.png"), InpaintJobs.uniqueOutputNames(paths("a.bmp", "a.jpg")));
-		assertThrows(Options.UsageException.class, () -> InpaintJobs.uniqueOutputNames(paths("a.jpg", "a.bmp",
+		assertThrows(InpaintingException.class, () -> InpaintJobs.uniqueOutputNames(paths("a.jpg", "a.bmp",
 			"a_jpg.png")));
 	}
 
@@ -54,7 +56,7 @@ class InpaintJobsTest {
 	void anOutputFileMustBeInAFormatResultsAreWrittenIn() throws IOException {
 		final Path img = Files.write(dir.resolve("a.png"), new byte[] { 1 }), mask = Files.write(dir.resolve("m.png"),
 			new byte[] { 1 });
-		final Options.UsageException e = assertThrows(Options.UsageException.class, () -> InpaintJobs.list(img, mask, dir
+		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintJobs.list(img, mask, dir
 			.resolve("x.jpg").toString(), null));
 		assertTrue(e.getMessage().contains(".tif, .tiff or .png"), e.getMessage());
 	}

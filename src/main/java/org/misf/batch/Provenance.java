@@ -1,4 +1,4 @@
-package org.misf.cli;
+package org.misf.batch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +19,17 @@ import org.misf.model.ModelPackage;
  * (id, version, sha256 of its weights), device and threads, every parameter, and the holes filled. A
  * conservator can trace a restored image back to exactly what made it.
  */
-final class Provenance {
+public final class Provenance {
 
 	private Provenance() {}
 
 	/** The sidecar's path for a result. */
-	static Path sidecar(final Path output) {
+	public static Path sidecar(final Path output) {
 		return output.resolveSibling(output.getFileName() + ".json");
 	}
 
 	/** The record as JSON text. */
-	static String json(final Path image, final Path mask, final Path output, final MaskConvention convention,
+	public static String json(final Path image, final Path mask, final Path output, final MaskConvention convention,
 		final InpaintOptions options, final String range, final Inpainter inpainter, final InpaintResult r)
 	{
 		final ModelPackage pkg = inpainter.modelPackage();
@@ -57,7 +57,7 @@ final class Provenance {
 	}
 
 	/** Writes the record next to {@code output}, never replacing one that is there. */
-	static void write(final Path output, final String json) throws IOException {
+	public static void write(final Path output, final String json) throws IOException {
 		ResultWriter.writeText(json.getBytes(StandardCharsets.UTF_8), sidecar(output));
 	}
 
@@ -70,7 +70,7 @@ final class Provenance {
 		b.append("  ").append(quote(key)).append(": ").append(quote(value)).append(",\n");
 	}
 
-	static String quote(final String s) {
+	public static String quote(final String s) {
 		final StringBuilder b = new StringBuilder("\"");
 		for (final char c : s.toCharArray()) {
 			if (c == '"' || c == '\\') b.append('\\').append(c);

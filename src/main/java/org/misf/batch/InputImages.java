@@ -1,4 +1,4 @@
-package org.misf.cli;
+package org.misf.batch;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,12 +16,12 @@ import org.misf.model.InpaintingException;
  * without a word (transparency, TIFF pages of 2 or more than 3 samples), and keeping ImageJ's own console
  * messages from the user: the batch reports one error line per bad file.
  */
-final class InputImages {
+public final class InputImages {
 
 	private InputImages() {}
 
 	/** Opens an input, or says in one sentence why it cannot be inpainted faithfully. */
-	static ImagePlus open(final Path p) {
+	public static ImagePlus open(final Path p) {
 		if (!Files.isRegularFile(p)) throw new InpaintingException("the file " + p + " does not exist.");
 		final String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".png") && hasTransparency(p))

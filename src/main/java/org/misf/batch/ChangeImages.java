@@ -1,4 +1,4 @@
-package org.misf.cli;
+package org.misf.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,12 +13,12 @@ import ij.process.ImageProcessor;
  * read: {@code NAME.holes.png}, the holes as the mask was read (before dilation), and {@code NAME.changed.png},
  * 255 wherever the result differs from the input in any channel or plane.
  */
-final class ChangeImages {
+public final class ChangeImages {
 
 	private ChangeImages() {}
 
 	/** Pixels that differ between two images of the same size and type, as 0/255 (any plane). */
-	static ByteProcessor changed(final ImagePlus before, final ImagePlus after) {
+	public static ByteProcessor changed(final ImagePlus before, final ImagePlus after) {
 		final ByteProcessor out = new ByteProcessor(before.getWidth(), before.getHeight());
 		final byte[] o = (byte[]) out.getPixels();
 		final ImageStack a = before.getStack(), b = after.getStack();
@@ -32,7 +32,7 @@ final class ChangeImages {
 	}
 
 	/** Writes both images next to {@code output} (verified, never replacing, like results). */
-	static void write(final Path output, final ByteProcessor holes, final ByteProcessor changed) throws IOException {
+	public static void write(final Path output, final ByteProcessor holes, final ByteProcessor changed) throws IOException {
 		final String name = output.getFileName().toString();
 		final String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
 		ResultWriter.write(new ImagePlus("holes", holes), output.resolveSibling(base + ".holes.png"));

@@ -1,4 +1,6 @@
-package org.misf.cli;
+package org.misf.batch;
+
+import org.misf.model.InpaintingException;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +23,7 @@ import java.util.Set;
  * never share one: when several inputs would (a.jpg and a.png both give a.png), those not already named so
  * keep their extension in the name (a_jpg.png).
  */
-final class InpaintJobs {
+public final class InpaintJobs {
 
 	static final Set<String> IMAGE_EXTENSIONS = new HashSet<>(Arrays.asList("tif", "tiff", "png", "jpg", "jpeg",
 		"bmp", "gif", "pgm"));
@@ -29,11 +31,11 @@ final class InpaintJobs {
 	private InpaintJobs() {}
 
 	/** One image to inpaint: its mask (null when none matches) and its output file. */
-	static final class Job {
+	public static final class Job {
 
-		final Path image;
-		final Path mask;
-		final Path output;
+		public final Path image;
+		public final Path mask;
+		public final Path output;
 
 		Job(final Path image, final Path mask, final Path output) {
 			this.image = image;
@@ -43,16 +45,16 @@ final class InpaintJobs {
 	}
 
 	/** The work for these arguments, after the shard; checks that no output can be an input. */
-	static List<Job> list(final Path image, final Path mask, final String outArg, final String shard) {
+	public static List<Job> list(final Path image, final Path mask, final String outArg, final String shard) {
 		final int[] sh = parseShard(shard);
 		final Path out = Paths.get(outArg);
 		final List<Job> jobs = new ArrayList<>();
 		if (Files.isDirectory(image)) {
-			if (!Files.isDirectory(mask)) throw new Options.UsageException("The image path " + image +
+			if (!Files.isDirectory(mask)) throw new InpaintingException("The image path " + image +
 				" is a folder, so the mask path must be one too.");
-			if (Files.exists(out) && !Files.isDirectory(out)) throw new Options.UsageException("The output " + out +
+			if (Files.exists(out) && !Files.isDirectory(out)) throw new InpaintingException("The output " + out +
 				" must be a folder when the input is a folder.");
-			if (same(out, image) || same(out, mask)) throw new Options.UsageException(
+			if (same(out, image) || same(out, mask)) throw new InpaintingException(
 				"The output folder must differ from the image and mask folders, so inputs are never overwritten.");
 			final Map<String, Path> masks = masksByName(mask);
 			final List<Path> images = imagesIn(image);
@@ -65,21 +67,21 @@ final class InpaintJobs {
 			}
 			return jobs;
 		}
-		if (!Files.isRegularFile(image)) throw new Options.UsageException("The image " + image + " does not exist.");
-		if (!Files.isRegularFile(mask)) throw new Options.UsageException("The mask " + mask + " does not exist.");
+		if (!Files.isRegularFile(image)) throw new InpaintingException("The image " + image + " does not exist.");
+		if (!Files.isRegularFile(mask)) throw new InpaintingException("The mask " + mask + " does not exist.");
 		final boolean folder = Files.isDirectory(out) || outArg.endsWith("/") || outArg.endsWith(File.separator) ||
 			extension(out.getFileName().toString()).isEmpty();
 		final Path output = folder ? out.resolve(outputName(image)) : out;
 		final String ext = extension(output.getFileName().toString());
-		if (!ext.equals("tif") && !ext.equals("tiff") && !ext.equals("png")) throw new Options.UsageException(
+		if (!ext.equals("tif") && !ext.equals("tiff") && !ext.equals("png")) throw new InpaintingException(
 			"The output " + output + " must end in .tif, .tiff or .png (the formats results are written in).");
 		if (same(output, image) || same(output, mask))
-			throw new Options.UsageException("The output " + output + " is an input; choose another output.");
+			throw new InpaintingException("The output " + output + " is an input; choose another output.");
 		jobs.add(new Job(image, mask, output));
 		return jobs;
 	}
 
-	static int[] parseShard(final String shard) {
+	public static int[] parseShard(final String shard) {
 		if (shard == null) return new int[] { 0, 1 };
 		final String[] p = shard.split("/");
 		try {
@@ -91,7 +93,7 @@ final class InpaintJobs {
 		catch (final NumberFormatException e) {
 			// below
 		}
-		throw new Options.UsageException("--shard needs I/N with 0 <= I < N (e.g. 0/4), not '" + shard + "'.");
+		throw new InpaintingException("--shard needs I/N with 0 <= I < N (e.g. 0/4), not '" + shard + "'.");
 	}
 
 	/**
@@ -99,7 +101,7 @@ final class InpaintJobs {
 	 * would share one; then each of them whose own name is not that name gets its extension into the name
 	 * (a.jpg -> a_jpg.png beside a.png -> a.png). Refuses a folder where even that leaves two alike.
 	 */
-	static List<String> uniqueOutputNames(final List<Path> images) {
+	public static List<String> uniqueOutputNames(final List<Path> images) {
 		final Map<String, Integer> count = new HashMap<>();
 		for (final Path p : images)
 			count.merge(outputName(p).toLowerCase(Locale.ROOT), 1, Integer::sum);
@@ -110,7 +112,7 @@ final class InpaintJobs {
 			final String file = p.getFileName().toString();
 			if (count.get(name.toLowerCase(Locale.ROOT)) > 1 && !file.equals(name)) name = base(p) + "_" + extension(
 				file) + ".png";
-			if (!seen.add(name.toLowerCase(Locale.ROOT))) throw new Options.UsageException("Two images in " + p
+			if (!seen.add(name.toLowerCase(Locale.ROOT))) throw new InpaintingException("Two images in " + p
 				.getParent() + " would both be written as " + name + "; rename one of them.");
 			names.add(name);
 		}
@@ -118,7 +120,7 @@ final class InpaintJobs {
 	}
 
 	/** The output file name: the input's name for .tif/.tiff/.png, otherwise the base name + .png. */
-	static String outputName(final Path image) {
+	public static String outputName(final Path image) {
 		final String name = image.getFileName().toString();
 		final String ext = extension(name);
 		if (ext.equals("tif") || ext.equals("tiff") || ext.equals("png")) return name;
@@ -133,7 +135,7 @@ final class InpaintJobs {
 					extension(p.getFileName().toString()))) out.add(p);
 		}
 		catch (final IOException e) {
-			throw new Options.UsageException("The folder " + dir + " cannot be read (" + e.getMessage() + ").");
+			throw new InpaintingException("The folder " + dir + " cannot be read (" + e.getMessage() + ").");
 		}
 		out.sort(null);
 		return out;

@@ -1,4 +1,6 @@
-package org.misf.cli;
+package org.misf.batch;
+
+import org.misf.model.InpaintingException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -25,7 +27,7 @@ import ij.process.ImageProcessor;
  * output first, all leave what is already there untouched. Temporary files of processes that no longer run
  * (killed, out of time) are removed by the next run.
  */
-final class ResultWriter {
+public final class ResultWriter {
 
 	private static final Pattern TEMP = Pattern.compile("^\\..+\\.tmp-(\\d+)\\.[A-Za-z]+$");
 
@@ -35,7 +37,7 @@ final class ResultWriter {
 	 * Writes {@code imp} to {@code output} (PNG for .png, else TIFF). Returns false, changing nothing, when
 	 * {@code output} already exists (another run wrote it); throws when the result cannot be written whole.
 	 */
-	static boolean write(final ImagePlus imp, final Path output) throws IOException {
+	public static boolean write(final ImagePlus imp, final Path output) throws IOException {
 		final Path dir = output.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		final String name = output.getFileName().toString();
@@ -51,17 +53,7 @@ final class ResultWriter {
 				ch.force(true);
 			}
 			verify(imp, tmp, output);
-			try {
-				Files.createLink(output, tmp);
-			}
-			catch (final FileAlreadyExistsException e) {
-				return false;
-			}
-			catch (final UnsupportedOperationException | IOException e) {
-				if (Files.exists(output)) return false;
-				Files.move(tmp, output); // no hard links here: a move that fails if the name exists
-			}
-			return true;
+			return publish(tmp, output);
 		}
 		finally {
 			Files.deleteIfExists(tmp);
@@ -69,7 +61,7 @@ final class ResultWriter {
 	}
 
 	/** Writes {@code bytes} the same way (temporary file, forced, read back, linked); false when it exists. */
-	static boolean writeText(final byte[] bytes, final Path output) throws IOException {
+	public static boolean writeText(final byte[] bytes, final Path output) throws IOException {
 		final Path dir = output.toAbsolutePath().getParent();
 		final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid() + ".txt");
 		try {
@@ -79,21 +71,26 @@ final class ResultWriter {
 			}
 			if (!java.util.Arrays.equals(bytes, Files.readAllBytes(tmp))) throw new IOException("the record for " + output
 				.getFileName() + " could not be written whole (is the disk full?).");
-			try {
-				Files.createLink(output, tmp);
-			}
-			catch (final FileAlreadyExistsException e) {
-				return false;
-			}
-			catch (final UnsupportedOperationException | IOException e) {
-				if (Files.exists(output)) return false;
-				Files.move(tmp, output);
-			}
-			return true;
+			return publish(tmp, output);
 		}
 		finally {
 			Files.deleteIfExists(tmp);
 		}
+	}
+
+	/** Gives a verified temporary file its name without replacing anything; false when the name exists. */
+	private static boolean publish(final Path tmp, final Path output) throws IOException {
+		try {
+			Files.createLink(output, tmp);
+		}
+		catch (final FileAlreadyExistsException e) {
+			return false;
+		}
+		catch (final UnsupportedOperationException | IOException e) {
+			if (Files.exists(output)) return false;
+			Files.move(tmp, output); // no hard links here: a move that fails if the name exists
+		}
+		return true;
 	}
 
 	/** Reads the written file back and compares it with the image, slice by slice and pixel by pixel. */
@@ -105,7 +102,7 @@ final class ResultWriter {
 	}
 
 	/** Why the two images differ, or null when they are equal. */
-	static String differs(final ImagePlus a, final ImagePlus b) {
+	public static String differs(final ImagePlus a, final ImagePlus b) {
 		if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight() || a.getStackSize() != b.getStackSize())
 			return "its size differs";
 		if (a.getBitDepth() != b.getBitDepth()) return "its bit depth differs";
@@ -122,7 +119,7 @@ final class ResultWriter {
 	}
 
 	/** Removes temporary results in {@code dir} left by processes that no longer run; returns how many. */
-	static int removeStaleTemps(final Path dir) {
+	public static int removeStaleTemps(final Path dir) {
 		int removed = 0;
 		if (!Files.isDirectory(dir)) return 0;
 		try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, ".*.tmp-*")) {
@@ -142,14 +139,14 @@ final class ResultWriter {
 	}
 
 	/** Fails now, before any image is computed, when nothing can be written into {@code dir}. */
-	static void checkWritable(final Path dir) {
+	public static void checkWritable(final Path dir) {
 		try {
 			Files.createDirectories(dir);
 			final Path probe = Files.createTempFile(dir, ".misf-write-check", ".tmp");
 			Files.delete(probe);
 		}
 		catch (final IOException | SecurityException e) {
-			throw new Options.UsageException("Results cannot be written into " + dir + " (" + e.getClass()
+			throw new InpaintingException("Results cannot be written into " + dir + " (" + e.getClass()
 				.getSimpleName() + ": " + e.getMessage() + ").");
 		}
 	}

@@ -1,4 +1,6 @@
-package org.misf.cli;
+package org.misf.batch;
+
+import org.misf.model.InpaintingException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,7 +105,7 @@ class ResultWriterTest {
 			.redirectErrorStream(true).start();
 		assumeTrue(mount.waitFor() == 0, "cannot mount a filesystem here");
 		try {
-			final Options.UsageException e = assertThrows(Options.UsageException.class, () -> ResultWriter.checkWritable(
+			final InpaintingException e = assertThrows(InpaintingException.class, () -> ResultWriter.checkWritable(
 				ro));
 			assertTrue(e.getMessage().startsWith("Results cannot be written into " + ro), e.getMessage());
 		}
