@@ -9,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -248,32 +245,7 @@ public final class ModelPackage {
 
 	/** SHA-256 of a file as lower-case hex (the one hash function of the project). */
 	public static String sha256(final Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-			final byte[] buf = new byte[1 << 16];
-			while (in.read(buf) >= 0) {
-				// digesting
-			}
-			return hex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (final IOException e) {
-			throw new InpaintingException("The file " + file + " cannot be read (" + e + ").", e);
-		}
-	}
-
-	private static MessageDigest digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static String hex(final byte[] b) {
-		final StringBuilder sb = new StringBuilder();
-		for (final byte x : b)
-			sb.append(String.format("%02x", x));
-		return sb.toString();
+		return Sha256.of(file);
 	}
 
 	/** Extracts the default package from the jar into the cache, once per sha256 of its weights. */
