@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.misf.core.CancelledException;
 import org.misf.core.ProgressListener;
@@ -123,23 +121,8 @@ public final class CheckpointImporter {
 
 	/** Removes the work folders of imports whose process no longer runs (killed mid-import); best effort. */
 	static int removeStaleImports(final Path folder) {
-		int removed = 0;
-		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, ".*.importing-*")) {
-			for (final Path p : entries) {
-				final java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.importing-(\\d+)-\\d+$").matcher(p
-					.getFileName().toString());
-				if (!m.find() || !Files.isDirectory(p)) continue;
-				final long pid = Long.parseLong(m.group(1));
-				if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-					continue;
-				deleteTree(p);
-				removed++;
-			}
-		}
-		catch (final IOException | NumberFormatException e) {
-			// stale parts only cost space
-		}
-		return removed;
+		return org.misf.model.StaleWork.remove(folder, ".*.importing-*", java.util.regex.Pattern.compile(
+			"\\.importing-(\\d+)-\\d+$"));
 	}
 
 	private static void requireFreshTarget(final Path target) {
@@ -166,11 +149,6 @@ public final class CheckpointImporter {
 	}
 
 	private static void deleteTree(final Path root) {
-		try (Stream<Path> all = Files.walk(root)) {
-			all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
-		catch (final IOException e) {
-			// best effort: a temporary folder starting with '.' may remain
-		}
+		org.misf.model.StaleWork.deleteTree(root);
 	}
 }

@@ -193,7 +193,7 @@ public final class BenchCommand implements Subcommand {
 			heapEnd >> 20, series));
 	}
 
-	private static ArrayImg<UnsignedByteType, ?> pattern(final int w, final int h) {
+	static ArrayImg<UnsignedByteType, ?> pattern(final int w, final int h) {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(w, h, 3);
 		final Cursor<UnsignedByteType> c = img.localizingCursor();
 		while (c.hasNext()) {

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Random;
 
-import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
@@ -179,13 +178,6 @@ final class DamageBench {
 	}
 
 	private static ArrayImg<UnsignedByteType, ?> texture(final int side) {
-		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(side, side, 3);
-		final Cursor<UnsignedByteType> c = img.localizingCursor();
-		while (c.hasNext()) {
-			c.fwd();
-			final double x = c.getDoublePosition(0), y = c.getDoublePosition(1);
-			c.get().set((int) (127 + 100 * Math.sin(x / 17 + c.getDoublePosition(2)) * Math.cos(y / 23)));
-		}
-		return img;
+		return BenchCommand.pattern(side, side);
 	}
 }

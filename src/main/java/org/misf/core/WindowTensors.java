@@ -152,16 +152,14 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		return false;
 	}
 
-	/**
-	 * The fill values of the hole pixels window {@code w} writes (those of its cores that no earlier core owns),
-	 * in the order {@link #write} takes them: one value per plane and pixel.
-	 */
-	float[] extract(final WindowOutput o, final Ownership owners, final int index) {
-		final Window w = o.window();
-		final float[] u = new float[3];
-		final int planes = extended.length;
-		float[] values = new float[1024];
-		int n = 0;
+	/** Receives the hole pixels a window writes, in the one order extract and write share. */
+	private interface PixelVisitor {
+
+		void visit(long x, long y);
+	}
+
+	/** Visits the hole pixels of window {@code w}'s cores that no earlier core owns, core by core, row by row. */
+	private void forEachOwnedHole(final Window w, final Ownership owners, final int index, final PixelVisitor v) {
 		for (int ci = 0; ci < w.cores().size(); ci++) {
 			final List<FinalInterval> earlier = owners.earlier(index, ci);
 			for (final FinalInterval strip : strips(w.cores().get(ci), STRIP_ROWS)) {
@@ -170,19 +168,29 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 				for (int i = 0; i < h.length; i++) {
 					if (!h[i]) continue;
 					final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
-					if (Ownership.inAny(earlier, x, y)) continue;
-					o.sample(x, y, u);
-					if (n + planes > values.length) values = Arrays.copyOf(values, values.length * 2);
-					if (planes == 3) {
-						values[n++] = u[0];
-						values[n++] = u[1];
-						values[n++] = u[2];
-					}
-					else values[n++] = (u[0] + u[1] + u[2]) / 3;
+					if (!Ownership.inAny(earlier, x, y)) v.visit(x, y);
 				}
 			}
 		}
-		return Arrays.copyOf(values, n);
+	}
+
+	/**
+	 * The fill values of the hole pixels window {@code w} writes (those of its cores that no earlier core owns),
+	 * in the order {@link #write} takes them: one value per plane and pixel.
+	 */
+	float[] extract(final WindowOutput o, final Ownership owners, final int index) {
+		final float[] u = new float[3];
+		final int planes = extended.length;
+		final float[][] values = { new float[1024] };
+		final int[] n = { 0 };
+		forEachOwnedHole(o.window(), owners, index, (x, y) -> {
+			o.sample(x, y, u);
+			if (n[0] + planes > values[0].length) values[0] = Arrays.copyOf(values[0], values[0].length * 2);
+			if (planes == 3) for (int c = 0; c < 3; c++)
+				values[0][n[0]++] = u[c];
+			else values[0][n[0]++] = (u[0] + u[1] + u[2]) / 3;
+		});
+		return Arrays.copyOf(values[0], n[0]);
 	}
 
 	/** Writes what {@link #extract} took for window {@code w}; returns the number of pixels written. */
@@ -191,25 +199,15 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 	{
 		final RandomAccess<T>[] ra = randomAccesses();
 		final int planes = ra.length;
-		int n = 0;
-		for (int ci = 0; ci < w.cores().size(); ci++) {
-			final List<FinalInterval> earlier = owners.earlier(index, ci);
-			for (final FinalInterval strip : strips(w.cores().get(ci), STRIP_ROWS)) {
-				final boolean[] h = holes.read(strip);
-				final int sw = (int) strip.dimension(0);
-				for (int i = 0; i < h.length; i++) {
-					if (!h[i]) continue;
-					final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
-					if (Ownership.inAny(earlier, x, y)) continue;
-					for (int c = 0; c < planes; c++) {
-						ra[c].setPosition(x, 0);
-						ra[c].setPosition(y, 1);
-						map.write(values[n++], ra[c].get());
-					}
-				}
+		final int[] n = { 0 };
+		forEachOwnedHole(w, owners, index, (x, y) -> {
+			for (int c = 0; c < planes; c++) {
+				ra[c].setPosition(x, 0);
+				ra[c].setPosition(y, 1);
+				map.write(values[n[0]++], ra[c].get());
 			}
-		}
-		return n / planes;
+		});
+		return n[0] / planes;
 	}
 
 	/** A flat cursor over a strip of plane c: directly on the plane inside the image, mirrored beyond it. */

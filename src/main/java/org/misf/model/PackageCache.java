@@ -5,17 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -65,22 +62,7 @@ final class PackageCache {
 
 	/** Removes temporary extraction folders of processes that no longer run; returns how many. */
 	static int removeStale(final Path root) {
-		int removed = 0;
-		try (DirectoryStream<Path> s = Files.newDirectoryStream(root)) {
-			for (final Path p : s) {
-				final Matcher m = TEMP.matcher(p.getFileName().toString());
-				if (!m.matches() || !Files.isDirectory(p)) continue;
-				final long pid = Long.parseLong(m.group(1));
-				if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-					continue;
-				deleteTree(p);
-				removed++;
-			}
-		}
-		catch (final IOException | NumberFormatException e) {
-			// best effort: stale parts only cost space
-		}
-		return removed;
+		return StaleWork.remove(root, "*.tmp-*", TEMP);
 	}
 
 	/** Extracts a zipped package, once per sha256 of the zip; returns the folder with model.yaml. */
@@ -182,11 +164,6 @@ final class PackageCache {
 	}
 
 	static void deleteTree(final Path p) {
-		try (Stream<Path> s = Files.walk(p)) {
-			s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-		}
-		catch (final IOException e) {
-			// best effort
-		}
+		StaleWork.deleteTree(p);
 	}
 }
