@@ -91,7 +91,7 @@ public final class EvaluateCommand implements Subcommand {
 		try {
 			device = Device.parse(o.get("device", "auto"));
 			final String m = o.get("model", "default");
-			final ModelPackage pkg = m.equals("default") ? ModelPackage.defaultPackage() : ModelPackage.open(Paths.get(m));
+			final ModelPackage pkg = ModelPackage.open(m);
 			try (Inpainter inpainter = Inpainters.open(pkg, device); LpipsModel lpips = ScoringSettings.openLpips(o,
 				"auto"))
 			{

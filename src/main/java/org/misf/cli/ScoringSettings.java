@@ -37,7 +37,7 @@ final class ScoringSettings {
 	static LpipsModel openLpips(final Options o, final String defaultDevice) {
 		final String p = o.get("lpips", "default");
 		if (p.equals("none")) return null;
-		return LpipsModel.open(p.equals("default") ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(p)),
+		return LpipsModel.open(org.misf.model.ModelPackage.isDefaultWord(p) ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(p)),
 			Device.parse(o.get("device", defaultDevice)));
 	}
 }

@@ -1,6 +1,7 @@
 package org.misf.imagej;
 
 import org.misf.core.MaskConvention;
+import org.misf.model.ModelPackage;
 
 import org.misf.model.Device;
 import org.misf.model.InpaintingException;
@@ -24,7 +25,7 @@ public final class InpaintSettings {
 	public static final String KEY_SHOW_CHANGES = "show_changes";
 
 	/** The model value that means the shipped default package. */
-	public static final String DEFAULT_MODEL = "default";
+	public static final String DEFAULT_MODEL = ModelPackage.DEFAULT_WORD;
 
 	/** Shown and recorded as the mask image when the mask source is not a mask image. */
 	public static final String NO_MASK_IMAGE = "None";
@@ -63,7 +64,7 @@ public final class InpaintSettings {
 			throw new InpaintingException("The mask source is a mask image, but no mask image was chosen.");
 		this.maskSource = maskSource;
 		this.maskImage = maskImage == null || maskImage.isEmpty() ? NO_MASK_IMAGE : maskImage;
-		this.model = model == null || model.trim().isEmpty() ? DEFAULT_MODEL : model.trim();
+		this.model = ModelPackage.isDefaultWord(model) ? DEFAULT_MODEL : model.trim();
 		this.device = device;
 		this.dilate = dilate;
 		this.output = output;

@@ -105,8 +105,8 @@ public final class MeasureImages {
 		if (lpipsModel != null) lpipsModel.close();
 		lpipsModel = null;
 		try {
-			lpipsModel = SharedInpainter.withPluginClassLoader(() -> LpipsModel.open(MetricsSettings.LPIPS_DEFAULT
-				.equalsIgnoreCase(which) ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(which)),
+			lpipsModel = SharedInpainter.withPluginClassLoader(() -> LpipsModel.open(org.misf.model.ModelPackage
+				.isDefaultWord(which) ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(which)),
 				Device.CPU));
 		}
 		catch (final MetricsException e) {

@@ -1,7 +1,5 @@
 package org.misf.imagej;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -37,10 +35,7 @@ public final class SharedInpainter implements InpainterSource {
 
 	/** Opens "default" (the shipped package) or a package folder / zip path. */
 	static ModelPackage open(final String model) {
-		if (model == null || InpaintSettings.DEFAULT_MODEL.equalsIgnoreCase(model.trim()))
-			return ModelPackage.defaultPackage();
-		final Path path = Paths.get(model.trim());
-		return ModelPackage.open(path);
+		return ModelPackage.open(model);
 	}
 
 	/** Closes the kept model (it is reloaded on the next run). */

@@ -47,7 +47,7 @@ public final class LpipsPackage {
 
 	/** Opens a package folder; "default" (or null) means {@link #defaultPackage()}. */
 	public static LpipsPackage open(final Path folder) {
-		if (folder == null || folder.toString().equals("default")) return defaultPackage();
+		if (folder == null || org.misf.model.ModelPackage.isDefaultWord(folder.toString())) return defaultPackage();
 		final Path yaml = folder.resolve("model.yaml");
 		if (!Files.isRegularFile(yaml)) throw new MetricsException("'" + folder +
 			"' is not an LPIPS package: it has no model.yaml.");

@@ -87,9 +87,22 @@ public final class ModelPackage {
 			" is neither inside the jar nor in ./models: rebuild the jar or give a package with --model.");
 	}
 
+	/** The word users type for the shipped package, in any case: the one place that decides what "default" means. */
+	public static final String DEFAULT_WORD = "default";
+
+	/** Whether {@code word} asks for the shipped package: "default" in any case, blank or null. */
+	public static boolean isDefaultWord(final String word) {
+		return word == null || word.trim().isEmpty() || DEFAULT_WORD.equalsIgnoreCase(word.trim());
+	}
+
+	/** Opens a package by what a user typed: {@link #isDefaultWord "default"}, or a folder or zip path. */
+	public static ModelPackage open(final String folderOrZip) {
+		return isDefaultWord(folderOrZip) ? defaultPackage() : open(Paths.get(folderOrZip.trim()));
+	}
+
 	/** Opens and checks a package folder or zip; "default" means {@link #defaultPackage()}. */
 	public static ModelPackage open(final Path folderOrZip) {
-		if (folderOrZip.toString().equals("default")) return defaultPackage();
+		if (isDefaultWord(folderOrZip.toString())) return defaultPackage();
 		final String name = folderOrZip.getFileName() == null ? "" : folderOrZip.getFileName().toString();
 		if (Files.isRegularFile(folderOrZip) && (name.equals("model.yaml") || name.equals("model.pt")) && folderOrZip
 			.toAbsolutePath().getParent() != null) return open(folderOrZip.toAbsolutePath().getParent()); // a file picked in it
@@ -100,10 +113,6 @@ public final class ModelPackage {
 			" (expected a folder or .zip with model.yaml and model.pt).");
 	}
 
-	/** Same as {@link #open(Path)} for a path written as text. */
-	public static ModelPackage open(final String folderOrZip) {
-		return open(Paths.get(folderOrZip));
-	}
 
 	/** The folder holding the package's files. */
 	public Path root() { return root; }

@@ -87,4 +87,17 @@ class MaskConventionTest {
 		}
 		assertTrue(nHoles > 0 && nChanged >= nHoles / 2, nHoles + " holes, " + nChanged + " changed");
 	}
+
+	/** "default" is one word in any case for every front-end (it failed in the CLI and MISF Batch as "Default"). */
+	@Test
+	void theDefaultModelIsOneWordInAnyCase() {
+		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
+		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();
+		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", image.toString(), mask.toString(), "-o", dir
+			.resolve("d.png").toString(), "--quiet", "--model", "Default");
+		assertEquals(0, run.code, run.err);
+		for (final String w : new String[] { "default", "Default", " DEFAULT ", "", null })
+			assertTrue(org.misf.model.ModelPackage.isDefaultWord(w), String.valueOf(w));
+		assertTrue(!org.misf.model.ModelPackage.isDefaultWord("models/default-copy"));
+	}
 }
