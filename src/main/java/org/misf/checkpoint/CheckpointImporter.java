@@ -79,15 +79,15 @@ public final class CheckpointImporter {
 			Files.delete(skeleton);
 			checkCancel(progress);
 
-			final float[] image = TestPair.image();
-			final float[] mask = TestPair.mask();
-			final float[] output = TestOutput.compute(model, image, mask, TestPair.HEIGHT, TestPair.WIDTH);
+			final float[] image = SelfCheckInput.image();
+			final float[] mask = SelfCheckInput.mask();
+			final float[] output = SelfCheckOutput.compute(model, image, mask, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH);
 			for (final float v : output)
 				if (!Float.isFinite(v)) throw new CheckpointException(fileName + " gives NaN or infinite values on the " +
 					"test image (its weights are not finite, or overflow); it was not imported.");
-			NpyWriter.write(work.resolve("test_input_image.npy"), new long[] { 1, 3, TestPair.HEIGHT, TestPair.WIDTH }, image);
-			NpyWriter.write(work.resolve("test_input_mask.npy"), new long[] { 1, 1, TestPair.HEIGHT, TestPair.WIDTH }, mask);
-			NpyWriter.write(work.resolve("test_output.npy"), new long[] { 1, 3, TestPair.HEIGHT, TestPair.WIDTH }, output);
+			NpyWriter.write(work.resolve("test_input_image.npy"), new long[] { 1, 3, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, image);
+			NpyWriter.write(work.resolve("test_input_mask.npy"), new long[] { 1, 1, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, mask);
+			NpyWriter.write(work.resolve("test_output.npy"), new long[] { 1, 3, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, output);
 			progress.progress(total - 1, total, "Computed the test pair");
 
 			final PackageDescriptor.Facts facts = new PackageDescriptor.Facts();

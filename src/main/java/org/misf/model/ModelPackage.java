@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * A model package (DESIGN section 6): a folder, or a zip of one, with
+ * A model package (README, "Model packages"): a folder, or a zip of one, with
  * <ul>
  * <li>{@code model.yaml}: the descriptor (id, name, version, architecture, inputs/outputs, window sizes,
  * sha256 of the weights, test pair, licence, citation);</li>

@@ -46,7 +46,7 @@ class CheckpointImporterTest {
 	@CsvSource({ "64, 96", "72, 40" })
 	void importedModelEqualsPythonEagerOutputAtNonSquareSizes(final int h, final int w) throws IOException {
 		final String size = h + "x" + w;
-		final float[] got = TestOutput.compute(pkg.resolve("model.pt"),
+		final float[] got = SelfCheckOutput.compute(pkg.resolve("model.pt"),
 			Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "input_image_" + size + ".npy")),
 			Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "input_mask_" + size + ".npy")), h, w);
 		final float[] expected = Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "expected_" + size + ".npy"));

@@ -47,7 +47,7 @@ class FullWidthImportTest {
 
 		for (final String size : Arrays.asList("64x96", "72x40")) {
 			final int[] hw = Arrays.stream(size.split("x")).mapToInt(Integer::parseInt).toArray();
-			final float[] got = TestOutput.compute(pkg.resolve("model.pt"),
+			final float[] got = SelfCheckOutput.compute(pkg.resolve("model.pt"),
 				Fixtures.npy(FIXTURE_DIR.resolve("input_image_" + size + ".npy")),
 				Fixtures.npy(FIXTURE_DIR.resolve("input_mask_" + size + ".npy")), hw[0], hw[1]);
 			final float diff = Fixtures.maxAbsDiff(Fixtures.npy(FIXTURE_DIR.resolve("expected_" + size + ".npy")), got);

@@ -22,7 +22,7 @@ class StateDictCheckTest {
 
 	@Test
 	void releaseLayoutEqualsTheAuthorsStateDict() throws IOException {
-		// misf-generator-state-dict.tsv: keys and shapes of the released generator (DESIGN section 4)
+		// misf-generator-state-dict.tsv: keys and shapes of the released generator (training/README.md, "The network")
 		final List<String[]> rows = new ArrayList<>();
 		try (BufferedReader r = new BufferedReader(new InputStreamReader(
 			getClass().getResourceAsStream("misf-generator-state-dict.tsv"), StandardCharsets.UTF_8)))

@@ -5,12 +5,12 @@ package org.misf.checkpoint;
  * pair of training/export.py: rows 16-39 x columns 24-59 and rows 50-53 x columns 8-89. The image is a
  * smooth gradient with deterministic texture, so it needs no random generator shared with Python.
  */
-final class TestPair {
+final class SelfCheckInput {
 
 	static final int HEIGHT = 64;
 	static final int WIDTH = 96;
 
-	private TestPair() {}
+	private SelfCheckInput() {}
 
 	/** RGB in [0, 1], shape 1x3x64x96, row-major. */
 	static float[] image() {

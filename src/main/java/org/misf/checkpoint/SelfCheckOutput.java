@@ -21,9 +21,9 @@ import ai.djl.translate.TranslateException;
  * TorchScript's profiling graph optimiser is switched off on this thread for that single run: it would
  * spend ~2 s (width 64) optimising a graph that is used only once.
  */
-final class TestOutput {
+final class SelfCheckOutput {
 
-	private TestOutput() {}
+	private SelfCheckOutput() {}
 
 	/** The composited RGB output (1x3xHxW, row-major) of {@code modelFile} for {@code image} and {@code mask}. */
 	static float[] compute(final Path modelFile, final float[] image, final float[] mask, final int height,
