@@ -59,6 +59,11 @@ class ImageMetricsReferenceTest {
 		return rows().stream();
 	}
 
+	/** The pairs that come with a hole mask (the hole-only scores exist only for them). */
+	static Stream<Map<String, String>> casesWithMasks() {
+		return rows().stream().filter(r -> !r.get("mask").isEmpty());
+	}
+
 	static Quantisation mode(final Map<String, String> row) {
 		return Quantisation.parse(row.get("mode"));
 	}
@@ -80,9 +85,8 @@ class ImageMetricsReferenceTest {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@MethodSource("cases")
+	@MethodSource("casesWithMasks")
 	void holeOnlyMatchesScikitImage(final Map<String, String> row) {
-		if (row.get("mask").isEmpty()) return;
 		final MetricImage a = ImageFiles.read(fixtures().resolve(row.get("a")));
 		final MetricImage b = ImageFiles.read(fixtures().resolve(row.get("b")));
 		final HoleMask mask = ImageFiles.readMask(fixtures().resolve(row.get("mask")));
