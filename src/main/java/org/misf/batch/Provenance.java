@@ -40,10 +40,9 @@ public final class Provenance {
 			.getImplementationVersion());
 		field(b, "date", Instant.now().toString());
 		field(b, "command", "inpaint");
-		b.append("  \"input\": ").append(file(image)).append(",\n");
-		b.append("  \"mask\": ").append(file(mask).replaceFirst("}$", ", \"holes_are\": " + quote(convention
-			.toString()) + "}")).append(",\n");
-		b.append("  \"output\": ").append(file(output)).append(",\n");
+		b.append("  \"input\": ").append(file(image, "")).append(",\n");
+		b.append("  \"mask\": ").append(file(mask, ", \"holes_are\": " + quote(convention.toString()))).append(",\n");
+		b.append("  \"output\": ").append(file(output, "")).append(",\n");
 		b.append("  \"model\": {\"id\": ").append(quote(pkg.id())).append(", \"version\": ").append(quote(pkg
 			.version())).append(", \"weights_sha256\": ").append(quote(pkg.sha256())).append("},\n");
 		field(b, "device", inpainter.device());
@@ -61,9 +60,10 @@ public final class Provenance {
 		ResultWriter.writeText(json.getBytes(StandardCharsets.UTF_8), sidecar(output));
 	}
 
-	private static String file(final Path p) {
+	/** {"file": ..., "sha256": ...} and {@code more} (further fields, each starting with ", "). */
+	private static String file(final Path p, final String more) {
 		return "{\"file\": " + quote(p.toAbsolutePath().toString()) + ", \"sha256\": " + quote(ModelPackage.sha256(p)) +
-			"}";
+			more + "}";
 	}
 
 	private static void field(final StringBuilder b, final String key, final String value) {

@@ -115,7 +115,7 @@ public final class CheckpointImporter {
 			throw new CheckpointException("Cannot write the package " + target + ": " + e.getMessage(), e);
 		}
 		finally {
-			if (work != null) deleteTree(work);
+			if (work != null) org.misf.model.StaleWork.deleteTree(work);
 		}
 	}
 
@@ -146,9 +146,5 @@ public final class CheckpointImporter {
 
 	static String sha256(final Path file) throws IOException {
 		return org.misf.model.ModelPackage.sha256(file);
-	}
-
-	private static void deleteTree(final Path root) {
-		org.misf.model.StaleWork.deleteTree(root);
 	}
 }

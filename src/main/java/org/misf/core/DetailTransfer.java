@@ -47,7 +47,8 @@ final class DetailTransfer {
 		return new WindowOutput(w, result, mask, 0);
 	}
 
-	private static WindowOutput covering(final List<WindowOutput> coarse, final long x, final long y) {
+	/** The coarse fill whose holes hold pixel (x, y), or null. */
+	static WindowOutput covering(final List<WindowOutput> coarse, final long x, final long y) {
 		for (final WindowOutput c : coarse)
 			if (Ownership.inAny(c.window().cores(), x, y)) return c;
 		return null;

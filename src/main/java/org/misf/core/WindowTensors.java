@@ -134,11 +134,7 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 			final long x = strip.min(0) + i % sw, y = strip.min(1) + i / sw;
 			if (x >= cell.min(0) && x <= cell.max(0) && y >= cell.min(1) && y <= cell.max(1)) continue;
 			if (depth[(int) (y - ry) * W + (int) (x - rx)] <= HoleDepth.SHALLOW) continue;
-			for (final WindowOutput o : coarse)
-				if (Ownership.inAny(o.window().cores(), x, y)) {
-					out[i] = o;
-					break;
-				}
+			out[i] = DetailTransfer.covering(coarse, x, y);
 		}
 		return out;
 	}

@@ -275,7 +275,7 @@ public final class ModelPackage {
 		final String sha = weights instanceof Map ? String.valueOf(((Map<?, ?>) weights).get("sha256")) : "unknown";
 		final Path target = PackageCache.root().resolve(DEFAULT_ID + "-" + sha.substring(0, Math.min(16, sha.length())));
 		if (isCompleteCopy(target, sha)) return target;
-		if (Files.exists(target)) PackageCache.deleteTree(target); // an incomplete or damaged earlier copy
+		if (Files.exists(target)) StaleWork.deleteTree(target); // an incomplete or damaged earlier copy
 		final List<String> files = new ArrayList<>();
 		files.add("model.yaml");
 		files.add(weights instanceof Map ? String.valueOf(((Map<?, ?>) weights).get("source")) : "model.pt");

@@ -158,12 +158,8 @@ final class PackageCache {
 			throw new InpaintingException("The model package could not be extracted to " + target + " (" + e + ").", e);
 		}
 		finally {
-			if (tmp != null) deleteTree(tmp);
+			if (tmp != null) StaleWork.deleteTree(tmp);
 		}
 		return target;
-	}
-
-	static void deleteTree(final Path p) {
-		StaleWork.deleteTree(p);
 	}
 }
