@@ -3,6 +3,7 @@ package org.misf.batch;
 import java.nio.file.Path;
 
 import org.misf.core.MaskConvention;
+import org.misf.io.RangeChoice;
 import org.misf.model.InpaintOptions;
 
 /**
@@ -17,7 +18,7 @@ public final class BatchSpec {
 	final String output;
 	final String shard;
 	final InpaintOptions options;
-	final String range;
+	final RangeChoice range;
 	final MaskConvention convention;
 	final boolean record;
 	final boolean saveChanges;
@@ -25,12 +26,12 @@ public final class BatchSpec {
 	/**
 	 * @param output a file, or a folder (ending in / or without extension; for a folder of images, a folder)
 	 * @param shard "I/N" or null
-	 * @param range "auto", "display" or "MIN,MAX" (already in {@code options}); recorded as given
+	 * @param range the intensity range, applied to {@code options} per image
 	 * @param record write NAME.json next to each result
 	 * @param saveChanges write NAME.holes.png and NAME.changed.png next to each result
 	 */
 	public BatchSpec(final Path image, final Path mask, final String output, final String shard,
-		final InpaintOptions options, final String range, final MaskConvention convention, final boolean record,
+		final InpaintOptions options, final RangeChoice range, final MaskConvention convention, final boolean record,
 		final boolean saveChanges)
 	{
 		this.image = image;

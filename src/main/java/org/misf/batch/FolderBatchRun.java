@@ -115,11 +115,11 @@ public final class FolderBatchRun {
 		final ImagePlus imp = InputImages.open(j.image);
 		final ImagePlus mask = InputImages.open(j.mask);
 		final ImagePlus original = s.saveChanges ? imp.duplicate() : null;
-		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, s.convention, s.options, s.range.equals(
-			"display"), progress);
+		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, s.convention, s.options, s.range,
+			progress);
 		if (!ResultWriter.write(imp, j.output)) return ANOTHER_RUN;
 		if (s.record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, s.convention, s.options,
-			s.range, inpainter, r));
+			s.range.toString(), inpainter, r));
 		if (s.saveChanges) ChangeImages.write(j.output, (ByteProcessor) ImagePlusInpainting.maskProcessor(mask,
 			s.convention), ChangeImages.changed(original, imp));
 		return r.holePixels() == 0 ? r.toString() : null;

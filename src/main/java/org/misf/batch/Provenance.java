@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 
+import org.misf.core.ProductVersion;
 import org.misf.core.MaskConvention;
 import org.misf.model.EngineThreads;
 import org.misf.model.InpaintOptions;
@@ -33,11 +34,9 @@ public final class Provenance {
 		final InpaintOptions options, final String range, final Inpainter inpainter, final InpaintResult r)
 	{
 		final ModelPackage pkg = inpainter.modelPackage();
-		final Package p = Provenance.class.getPackage();
 		final StringBuilder b = new StringBuilder("{\n");
-		field(b, "software", "MISF for Fiji");
-		field(b, "version", p == null || p.getImplementationVersion() == null ? "development build" : p
-			.getImplementationVersion());
+		field(b, "software", ProductVersion.NAME);
+		field(b, "version", ProductVersion.version());
 		field(b, "date", Instant.now().toString());
 		field(b, "command", "inpaint");
 		b.append("  \"input\": ").append(file(image, "")).append(",\n");

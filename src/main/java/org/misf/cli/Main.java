@@ -1,52 +1,127 @@
 package org.misf.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+import org.misf.core.BadInputException;
+import org.misf.core.CancelledException;
+import org.misf.io.RangeChoice;
+import org.misf.metrics.Quantisation;
+import org.misf.metrics.SsimWindow;
+import org.misf.model.Device;
+import org.misf.model.InpaintingException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code java -jar MISF_Inpainting.jar <command> ...} entry point: finds the {@link Subcommand}s with
- * {@link ServiceLoader} and runs the one named first; with no arguments or {@code --help} it lists them.
+ * The {@code java -jar MISF_Inpainting.jar <command> ...} entry point, on picocli: the commands, their typed
+ * options and the generated {@code --help}. Exit codes: 0 done, 1 some inputs failed (the rest done), 2 bad usage
+ * or nothing could be done; an error is one sentence after "error: " on standard error.
  */
-public final class Main {
+@Command(name = "MISF_Inpainting.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
+	synopsisSubcommandLabel = "COMMAND", description = {
+		"Inpaints images with MISF (CVPR 2022) and measures results like the paper.",
+		"'<command> --help' shows a command's options." }, subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Callable<Integer> {
 
-	private Main() {}
+	/** Usage error: bad options or arguments. */
+	static final int USAGE = 2;
+
+	@Spec
+	CommandSpec spec;
 
 	public static void main(final String[] args) {
 		System.setProperty("java.awt.headless", "true");
-		System.exit(run(Arrays.asList(args), System.out, System.err));
+		System.exit(run(List.of(args), System.out, System.err));
 	}
 
-	/** Runs a command line and returns its exit code (0 ok, 1 some inputs failed, 2 bad usage / nothing done). */
+	/** Runs a command line and returns its exit code. */
 	public static int run(final List<String> args, final PrintStream out, final PrintStream err) {
-		final List<Subcommand> commands = commands();
-		if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-			usage(commands, args.isEmpty() ? err : out);
-			return args.isEmpty() ? 2 : 0;
+		return run(args, out, err, null);
+	}
+
+	/**
+	 * As {@link #run(List, PrintStream, PrintStream)}, an {@code inpaint} batch stopping cleanly when
+	 * {@code cancelled} turns true (null: on a termination signal).
+	 */
+	static int run(final List<String> args, final PrintStream out, final PrintStream err,
+		final BooleanSupplier cancelled)
+	{
+		final CommandLine cl = commandLine(out, err, cancelled);
+		try {
+			return cl.execute(args.toArray(new String[0]));
 		}
-		for (final Subcommand c : commands)
-			if (c.name().equals(args.get(0))) return c.run(new ArrayList<>(args.subList(1, args.size())), out, err);
-		err.println("Unknown command '" + args.get(0) + "'.");
-		usage(commands, err);
-		return 2;
+		finally {
+			cl.getOut().flush();
+			cl.getErr().flush();
+		}
 	}
 
-	/** The available commands, sorted by name. */
-	public static List<Subcommand> commands() {
-		final List<Subcommand> list = new ArrayList<>();
-		for (final Subcommand c : ServiceLoader.load(Subcommand.class))
-			list.add(c);
-		list.sort(Comparator.comparing(Subcommand::name));
-		return list;
+	/** The command line with every command, printing to {@code out} and {@code err}. */
+	static CommandLine commandLine(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled) {
+		final CommandLine cl = new CommandLine(new Main());
+		for (final Object command : new Object[] { new InpaintCli(out, err, cancelled), new EvaluateCli(out, err), new MetricsCli(
+			out), new ImportCli(out), new SelftestCli(out), new BenchCli(out) })
+			cl.addSubcommand(command);
+		// the user's words are read by their one resolver, after the subcommands are added (so they inherit them)
+		cl.registerConverter(Device.class, converter(Device::parse));
+		cl.registerConverter(RangeChoice.class, converter(RangeChoice::parse));
+		cl.registerConverter(Quantisation.class, converter(Quantisation::parse));
+		cl.registerConverter(SsimWindow.class, converter(SsimWindow::parse));
+		cl.setOut(new PrintWriter(writer(out), true));
+		cl.setErr(new PrintWriter(writer(err), true));
+		cl.setUsageHelpWidth(110);
+		cl.setParameterExceptionHandler(Main::usageError);
+		cl.setExecutionExceptionHandler(Main::failure);
+		return cl;
 	}
 
-	private static void usage(final List<Subcommand> commands, final PrintStream s) {
-		s.println("Usage: java -jar MISF_Inpainting.jar <command> [options]   (<command> --help for its options)");
-		s.println("Commands:");
-		for (final Subcommand c : commands)
-			s.println(String.format("  %-10s %s", c.name(), c.summary()));
+	/** No command: the list of commands on standard error, exit code 2. */
+	@Override
+	public Integer call() {
+		spec.commandLine().usage(spec.commandLine().getErr());
+		return USAGE;
+	}
+
+	private static int usageError(final CommandLine.ParameterException e, final String[] args) {
+		final CommandLine cl = e.getCommandLine();
+		final PrintWriter err = cl.getErr();
+		err.println("error: " + e.getMessage());
+		CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+		err.println("(" + (cl.getParent() == null ? "" : cl.getCommandName() + " ") + "--help shows the options)");
+		return USAGE;
+	}
+
+	/** A failure with a sentence for the user (bad input, a model that cannot be used, a cancel) ends with code 2. */
+	private static int failure(final Exception e, final CommandLine cl, final CommandLine.ParseResult parsed)
+		throws Exception
+	{
+		if (!(e instanceof InpaintingException || e instanceof BadInputException || e instanceof CancelledException))
+			throw e;
+		cl.getErr().println("error: " + e.getMessage());
+		return USAGE;
+	}
+
+	private static <T> CommandLine.ITypeConverter<T> converter(final Function<String, T> resolver) {
+		return text -> {
+			try {
+				return resolver.apply(text);
+			}
+			catch (final InpaintingException e) {
+				throw new CommandLine.TypeConversionException(e.getMessage());
+			}
+		};
+	}
+
+	private static java.io.Writer writer(final PrintStream s) {
+		return new java.io.OutputStreamWriter(s, Charset.defaultCharset());
 	}
 }

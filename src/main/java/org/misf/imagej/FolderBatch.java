@@ -9,6 +9,7 @@ import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
 import org.misf.core.MaskConvention;
+import org.misf.io.RangeChoice;
 import org.misf.core.ProgressListener;
 import org.misf.model.Device;
 import org.misf.model.InpaintOptions;
@@ -38,7 +39,7 @@ public final class FolderBatch {
 		final String m = model == null || model.trim().isEmpty() ? InpaintSettings.DEFAULT_MODEL : model.trim();
 		final Device d = Device.parse(device);
 		final BatchSpec spec = new BatchSpec(Paths.get(images.trim()), Paths.get(masks.trim()), output.trim(), null,
-			InpaintOptions.DEFAULTS.withDilation(dilate), "auto", MaskConvention.NON_ZERO, true, false);
+			InpaintOptions.DEFAULTS.withDilation(dilate), RangeChoice.AUTO, MaskConvention.NON_ZERO, true, false);
 		IJ.resetEscape();
 		final BatchSummary summary;
 		try {

@@ -8,6 +8,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.misf.core.ProductVersion;
 import org.misf.model.Inpainter;
 import org.misf.model.ModelPackage;
 
@@ -27,9 +28,8 @@ final class InfoRecord {
 	{
 		if (outcome.holePixels() == 0) return;
 		final ModelPackage pkg = inpainter.modelPackage();
-		final Package p = InfoRecord.class.getPackage();
-		final String line = PREFIX + " " + Instant.now() + "; MISF for Fiji " + (p == null || p
-			.getImplementationVersion() == null ? "development build" : p.getImplementationVersion()) + "; model " + (pkg ==
+		final String line = PREFIX + " " + Instant.now() + "; " + ProductVersion.NAME + " " + ProductVersion.version() +
+			"; model " + (pkg ==
 				null ? "unknown" : pkg.id() + " " + pkg.version() + " sha256 " + pkg.sha256()) + "; device " + inpainter
 					.device() + "; " + s.toMacroOptions() + "; " + outcome.holePixels() + " hole pixels in " + outcome.parts() +
 			" plane" + (outcome.parts() == 1 ? "" : "s");

@@ -33,23 +33,22 @@ public final class ImagePlusInpainting {
 
 	private ImagePlusInpainting() {}
 
-	/** Inpaints {@code imp} in place; "display" range mode uses its display range. */
+	/** Inpaints {@code imp} in place, with {@code range} applied to {@code options} for this image. */
 	public static InpaintResult inpaint(final Inpainter inpainter, final ImagePlus imp, final ImagePlus mask,
-		final MaskConvention convention, InpaintOptions options, final boolean displayRange,
+		final MaskConvention convention, final InpaintOptions options, final RangeChoice range,
 		final ProgressListener progress)
 	{
 		// an indexed (palette) image's values are colour numbers, not intensities: fill its colours instead
 		if (imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getStackSize() == 1 && imp
 			.getProcessor().isColorLut()) new ImageConverter(imp).convertToRGB();
 		final RandomAccessibleInterval<? extends RealType<?>> m = maskOf(mask, convention);
-		if (displayRange && imp.getType() != ImagePlus.COLOR_RGB) options = options.withRange(imp.getDisplayRangeMin(),
-			imp.getDisplayRangeMax());
+		final InpaintOptions o = range.applyTo(options, imp);
 		final int n = imp.getStackSize();
-		if (n == 1) return inpaintPlanes(inpainter, new ImageProcessor[] { imp.getProcessor() }, m, options, progress);
+		if (n == 1) return inpaintPlanes(inpainter, new ImageProcessor[] { imp.getProcessor() }, m, o, progress);
 		if (n == 3 && imp.getType() != ImagePlus.COLOR_RGB) {
 			final ImageStack stack = imp.getStack();
 			return inpaintPlanes(inpainter, new ImageProcessor[] { stack.getProcessor(1), stack.getProcessor(2), stack
-				.getProcessor(3) }, m, options, progress);
+				.getProcessor(3) }, m, o, progress);
 		}
 		throw new InpaintingException("The image has " + n +
 			" planes; only single images and 3-channel (RGB) stacks are supported.");

@@ -43,9 +43,9 @@ class MaskConventionTest {
 				inverted.getRaster().setSample(x, y, 0, (m.getRGB(x, y) & 0xffffff) != 0 ? 0 : 255);
 		final Path jpeg = dir.resolve("mural_mask_white_known.jpg");
 		assertTrue(ImageIO.write(inverted, "jpg", jpeg.toFile()));
-		final InpaintCommandTest.Run a = InpaintCommandTest.run("inpaint", image.toString(), binary.toString(), "-o", dir
+		final InpaintCliTest.Run a = InpaintCliTest.run("inpaint", image.toString(), binary.toString(), "-o", dir
 			.resolve("a.png").toString(), "--quiet");
-		final InpaintCommandTest.Run b = InpaintCommandTest.run("inpaint", image.toString(), jpeg.toString(), "-o", dir
+		final InpaintCliTest.Run b = InpaintCliTest.run("inpaint", image.toString(), jpeg.toString(), "-o", dir
 			.resolve("b.png").toString(), "--quiet", "--invert-mask", "--mask-threshold", "100");
 		assertEquals(0, a.code, a.err);
 		assertEquals(0, b.code, b.err);
@@ -60,7 +60,7 @@ class MaskConventionTest {
 	void saveChangesShowsTheHolesReadAndExactlyThePixelsThatChanged() throws IOException {
 		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();
-		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", image.toString(), mask.toString(), "-o", dir
+		final InpaintCliTest.Run run = InpaintCliTest.run("inpaint", image.toString(), mask.toString(), "-o", dir
 			.resolve("r.png").toString(), "--quiet", "--save-changes", "--dilate", "1");
 		assertEquals(0, run.code, run.err);
 		final byte[] holes = (byte[]) IJ.openImage(dir.resolve("r.holes.png").toString()).getProcessor().getPixels();
@@ -93,7 +93,7 @@ class MaskConventionTest {
 	void theDefaultModelIsOneWordInAnyCase() {
 		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();
-		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", image.toString(), mask.toString(), "-o", dir
+		final InpaintCliTest.Run run = InpaintCliTest.run("inpaint", image.toString(), mask.toString(), "-o", dir
 			.resolve("d.png").toString(), "--quiet", "--model", "Default");
 		assertEquals(0, run.code, run.err);
 		for (final String w : new String[] { "default", "Default", " DEFAULT ", "", null })

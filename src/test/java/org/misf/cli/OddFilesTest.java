@@ -52,7 +52,7 @@ class OddFilesTest {
 				img.getRaster().setSample(x, y, 0, x < 32 ? 0 : 255);
 		final Path in = dir.resolve("palette.png");
 		ImageIO.write(img, "png", in.toFile());
-		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
+		final InpaintCliTest.Run run = InpaintCliTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
 			dir.resolve("out/").toString(), "--quiet");
 		assertEquals(0, run.code, run.err);
 		final ImagePlus out = IJ.openImage(dir.resolve("out/palette.png").toString());
@@ -74,7 +74,7 @@ class OddFilesTest {
 				img.setRGB(x, y, (x < 32 ? 0x80 : 0xff) << 24 | 0x336699);
 		final Path in = dir.resolve("alpha.png");
 		ImageIO.write(img, "png", in.toFile());
-		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
+		final InpaintCliTest.Run run = InpaintCliTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
 			dir.resolve("out/").toString(), "--quiet");
 		assertEquals(1, run.code, run.out + run.err);
 		assertTrue(run.err.contains("transparent pixels"), run.err);
@@ -111,7 +111,7 @@ class OddFilesTest {
 		final BufferedImage rgba = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
 		final Path in = dir.resolve("rgba.tif");
 		ImageIO.write(rgba, "tiff", in.toFile());
-		final InpaintCommandTest.Run run = InpaintCommandTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
+		final InpaintCliTest.Run run = InpaintCliTest.run("inpaint", in.toString(), mask(64, 64).toString(), "-o",
 			dir.resolve("out/").toString(), "--quiet");
 		assertEquals(1, run.code, run.out + run.err);
 		assertTrue(run.err.contains("has 4 samples per pixel"), run.err);
@@ -124,11 +124,11 @@ class OddFilesTest {
 		final Path m = mask(64, 64);
 		final java.io.PrintStream realOut = System.out, realErr = System.err;
 		final java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
-		final InpaintCommandTest.Run run;
+		final InpaintCliTest.Run run;
 		System.setOut(new java.io.PrintStream(console, true));
 		System.setErr(new java.io.PrintStream(console, true));
 		try {
-			run = InpaintCommandTest.run("inpaint", in.toString(), m.toString(), "-o", dir.resolve("out/").toString(),
+			run = InpaintCliTest.run("inpaint", in.toString(), m.toString(), "-o", dir.resolve("out/").toString(),
 				"--quiet");
 		}
 		finally {

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code inpaint} command on folders: resumable, never overwriting inputs, going on after bad files. */
-class InpaintCommandTest {
+class InpaintCliTest {
 
 	@TempDir
 	static Path tmp;
@@ -155,8 +156,10 @@ class InpaintCommandTest {
 		final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 		final ByteArrayOutputStream o = new ByteArrayOutputStream();
 		// cancel once the first image has been started: it and the rest are left undone
-		final int code = new InpaintCommand().run(args, new PrintStream(o, true), new PrintStream(
-			new ByteArrayOutputStream(), true), () -> asked.incrementAndGet() > 1);
+		final List<String> line = new ArrayList<>(args);
+		line.add(0, "inpaint");
+		final int code = Main.run(line, new PrintStream(o, true), new PrintStream(new ByteArrayOutputStream(), true),
+			() -> asked.incrementAndGet() > 1);
 		final String summary = new String(o.toByteArray(), StandardCharsets.UTF_8);
 		assertEquals(1, code, summary);
 		assertTrue(summary.contains("stopped: finished results are kept"), summary);
@@ -205,6 +208,22 @@ class InpaintCommandTest {
 		assertEquals(2, run("inpaint", images.toString(), masks.toString(), "-o", out.toString(), "--device",
 			"tpu").code);
 		assertEquals(2, run("nosuchcommand").code);
+	}
+
+	@Test
+	void everyCommandsHelpIsGeneratedFromItsOptions() {
+		final picocli.CommandLine cl = Main.commandLine(System.out, System.err, null);
+		for (final picocli.CommandLine sub : cl.getSubcommands().values()) {
+			final String name = sub.getCommandName();
+			if (name.equals("help")) continue;
+			final Run r = run(name, "--help");
+			assertEquals(0, r.code, name + ": " + r.err);
+			assertTrue(r.out.startsWith(sub.getCommandSpec().usageMessage().header()[0]), r.out);
+			assertTrue(r.out.contains("Usage: MISF_Inpainting.jar " + name), r.out);
+			for (final picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options())
+				assertTrue(r.out.contains(o.longestName()) && !o.description()[0].isEmpty(), name + " " + o
+					.longestName() + " not in its help: " + r.out);
+		}
 	}
 
 	@Test

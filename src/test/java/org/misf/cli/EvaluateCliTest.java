@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -26,12 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  * per-image number equal to what {@code metrics} gives on the saved reference and result.
  */
 @Tag("slow")
-class EvaluateCommandTest {
+class EvaluateCliTest {
 
 	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 
-	int run(final Subcommand c, final String... args) {
-		return c.run(new ArrayList<>(Arrays.asList(args)), new PrintStream(out, true), new PrintStream(err, true));
+	int run(final String... args) {
+		return Main.run(Arrays.asList(args), new PrintStream(out, true), new PrintStream(err, true));
 	}
 
 	static void writeScene(final Path file, final int w, final int h, final int seed) {
@@ -65,7 +64,7 @@ class EvaluateCommandTest {
 		writeMask(masks.resolve("m1.png"), 8); // 12.5%
 		writeMask(masks.resolve("m2.png"), 20); // 31%
 		writeMask(masks.resolve("m3.png"), 32); // 50%
-		final int rc = run(new EvaluateCommand(), "--images", images.toString(), "--masks", masks.toString(), "-o",
+		final int rc = run("evaluate", "--images", images.toString(), "--masks", masks.toString(), "-o",
 			report.toString(), "--size", "64", "--device", "cpu", "--save-images", "--quiet");
 		final String stderr = err.toString(StandardCharsets.UTF_8);
 		assertEquals(1, rc, stderr);
@@ -81,7 +80,7 @@ class EvaluateCommandTest {
 			final String[] c = row.split(",");
 			final String stem = c[0].replace(".png", "");
 			final Path csv = tmp.resolve(stem + ".csv");
-			assertEquals(0, run(new MetricsCommand(), report.resolve("images/" + stem + "_result.tif").toString(), report
+			assertEquals(0, run("metrics", report.resolve("images/" + stem + "_result.tif").toString(), report
 				.resolve("images/" + stem + "_reference.tif").toString(), "--csv", csv.toString()));
 			final String[] single = Files.readAllLines(csv).get(1).split(",");
 			for (int k = 0; k < 4; k++)
@@ -95,7 +94,7 @@ class EvaluateCommandTest {
 	@Test
 	void emptyFolderIsOneClearSentence(@TempDir final Path tmp) throws Exception {
 		final Path empty = Files.createDirectory(tmp.resolve("empty"));
-		assertEquals(2, run(new EvaluateCommand(), "--images", empty.toString(), "--masks", empty.toString()));
+		assertEquals(2, run("evaluate", "--images", empty.toString(), "--masks", empty.toString()));
 		assertEquals("error: The image folder '" + empty + "' has no files.\n", err.toString(StandardCharsets.UTF_8));
 	}
 }

@@ -22,17 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code metrics} command on the committed fixtures (LPIPS off: the DJL path is tested in LpipsModelTest). */
-class MetricsCommandTest {
+class MetricsCliTest {
 
 	static Path fixtures() throws Exception {
-		return Paths.get(MetricsCommandTest.class.getResource("/metrics/reference.csv").toURI()).getParent();
+		return Paths.get(MetricsCliTest.class.getResource("/metrics/reference.csv").toURI()).getParent();
 	}
 
 	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
 
 	int run(final String... args) {
-		return new MetricsCommand().run(new ArrayList<>(Arrays.asList(args)), new PrintStream(out, true),
-			new PrintStream(err, true));
+		final List<String> line = new ArrayList<>(Arrays.asList(args));
+		line.add(0, "metrics");
+		return Main.run(line, new PrintStream(out, true), new PrintStream(err, true));
 	}
 
 	String err() {
@@ -62,7 +63,7 @@ class MetricsCommandTest {
 		assertTrue(printed.contains("hole pixels only (175 hole pixels, 11.78% of the image)"), printed);
 		final List<String> rows = Files.readAllLines(csv);
 		assertEquals(3, rows.size());
-		assertEquals(MetricsCommand.CSV_HEADER, rows.get(0));
+		assertEquals(MetricsCli.CSV_HEADER, rows.get(0));
 		final String[] cells = rows.get(1).split(",");
 		assertEquals(Double.parseDouble(ref[13]), Double.parseDouble(cells[3]), 1e-9, "hole PSNR");
 		assertEquals(Double.parseDouble(ref[14]), Double.parseDouble(cells[4]), 1e-6, "hole SSIM");
@@ -108,6 +109,6 @@ class MetricsCommandTest {
 		assertEquals("error: '" + tmp.resolve("none.png") + "' does not exist or is not a file.\n", err());
 		err.reset();
 		assertEquals(2, run("only-one.png"));
-		assertTrue(err().startsWith("error: metrics needs a result image and a reference image."), err());
+		assertTrue(err().startsWith("error: Missing required parameter: 'REFERENCE'"), err());
 	}
 }

@@ -8,9 +8,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 import net.imglib2.Cursor;
 import net.imglib2.img.array.ArrayImg;
@@ -21,84 +21,98 @@ import net.imglib2.view.Views;
 import org.misf.core.InpaintingReport;
 import org.misf.core.ProgressListener;
 import org.misf.core.WindowedInpainting;
-import org.misf.model.Device;
 import org.misf.model.EngineThreads;
 import org.misf.model.InpaintOptions;
-import org.misf.model.Inpainters;
-import org.misf.model.InpaintingException;
 import org.misf.model.ModelPackage;
 import org.misf.model.TorchInpainter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: time per window at 256 and 512, the Java overhead as a fraction of the bare forward pass,
  * heap and native memory on a large image with a few small holes, and memory over many windows.
  */
-public final class BenchCommand implements Subcommand {
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+	header = "Measures time per window, Java overhead, and memory on a large image and over many windows.")
+final class BenchCli implements Callable<Integer> {
 
 	private static final String PARTS = "windows,memory,large,scattered,hole,threads";
 
-	private static final String USAGE = String.join("\n",
-		"Usage: bench [--model PATH|default] [--device auto|cpu|gpu] [--runs R] [--large SIDE] [--windows N]",
-		"  --parts LIST which figures, of " + PARTS + ",huge (default all but huge)",
-		"  --huge SIDE  the huge image for the Java side's memory (default 20000; needs -Xmx4g)",
-		"  --runs R     timed runs per window size (default 5)",
-		"  --large SIDE side of the large RGB 8-bit test image (default 8000)",
-		"  --windows N  windows for the memory-growth run (default 1000)",
-		"  --threads N  CPU threads for the network (default: the idle physical cores)",
-		"  --scattered SIDE --spots N  image side and spots for the scattered-damage figures (default 2400, 2000)",
-		"  --untiled    also time that damage without tiles (one window per group of holes; slow)",
-		"  --hole-image SIDE --hole SIDE  the large-hole case (default a 900 px hole in 2000 px)");
+	@Spec
+	CommandSpec spec;
 
-	@Override
-	public String name() { return "bench"; }
+	@Mixin
+	ModelOptions model;
 
-	@Override
-	public String summary() {
-		return "measure time per window, Java overhead, and memory on a large image and over many windows";
+	@Option(names = "--parts", paramLabel = "LIST", defaultValue = PARTS,
+		description = "which figures, of " + PARTS + ",huge (default all but huge)")
+	String parts;
+
+	@Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "timed runs per window size (default ${DEFAULT-VALUE})")
+	int runs;
+
+	@Option(names = "--large", paramLabel = "SIDE", defaultValue = "8000",
+		description = "side of the large RGB 8-bit test image (default ${DEFAULT-VALUE})")
+	int large;
+
+	@Option(names = "--windows", paramLabel = "N", defaultValue = "1000",
+		description = "windows for the memory-growth run (default ${DEFAULT-VALUE})")
+	int windows;
+
+	@Option(names = "--huge", paramLabel = "SIDE", defaultValue = "20000",
+		description = "the huge image for the Java side's memory (default ${DEFAULT-VALUE}; needs -Xmx4g)")
+	int huge;
+
+	@Option(names = "--scattered", paramLabel = "SIDE", defaultValue = "2400",
+		description = "image side for the scattered-damage figures (default ${DEFAULT-VALUE})")
+	int scattered;
+
+	@Option(names = "--spots", paramLabel = "N", defaultValue = "2000", description = "spots for the scattered-damage figures (default ${DEFAULT-VALUE})")
+	int spots;
+
+	@Option(names = "--untiled", description = "also time that damage without tiles (one window per group of holes; slow)")
+	boolean untiled;
+
+	@Option(names = "--hole-image", paramLabel = "SIDE", defaultValue = "2000", description = "the large-hole case's image side (default ${DEFAULT-VALUE})")
+	int holeImage;
+
+	@Option(names = "--hole", paramLabel = "SIDE", defaultValue = "900", description = "the large-hole case's hole side (default ${DEFAULT-VALUE})")
+	int hole;
+
+	@Mixin
+	ThreadsOption threads;
+
+	private final PrintStream out;
+
+	BenchCli(final PrintStream out) {
+		this.out = out;
 	}
 
 	@Override
-	public int run(final List<String> args, final PrintStream out, final PrintStream err) {
-		final Options o;
-		try {
-			o = new Options(args, new HashSet<>(Arrays.asList("model", "device", "runs", "large", "windows",
-				"threads", "parts", "huge", "scattered", "spots", "hole-image", "hole")), new HashSet<>(Arrays.asList("help", "untiled")));
-			if (o.has("help")) {
-				out.println(USAGE);
-				return 0;
-			}
-			Threads.apply(o);
+	public Integer call() {
+		threads.apply(spec.commandLine());
+		final long t0 = System.nanoTime();
+		final ModelPackage pkg = model.modelPackage();
+		try (TorchInpainter in = (TorchInpainter) model.open()) {
+			out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible, network threads %s; load + warm-up %.2f s",
+				pkg, in.device(), Runtime.getRuntime().availableProcessors(), EngineThreads.description(), (System
+					.nanoTime() - t0) / 1e9));
+			final List<String> chosen = Arrays.asList(parts.split(","));
+			if (chosen.contains("windows")) for (final int size : new int[] { 256, 512 })
+				windowTime(in, size, runs, out);
+			if (chosen.contains("memory")) memoryGrowth(in, windows, out);
+			if (chosen.contains("large")) largeImage(in, large, out);
+			final DamageBench damage = new DamageBench(in, out);
+			if (chosen.contains("scattered")) damage.scattered(scattered, spots, untiled);
+			if (chosen.contains("hole")) damage.largeHole(holeImage, hole);
+			if (chosen.contains("huge")) damage.hugeImage(huge);
+			if (chosen.contains("threads")) new ThreadsBench(model.model, out).run();
 		}
-		catch (final Options.UsageException e) {
-			err.println("error: " + e.getMessage());
-			return 2;
-		}
-		try {
-			final long t0 = System.nanoTime();
-			final ModelPackage pkg = ModelPackage.open(o.get("model", "default"));
-			try (TorchInpainter in = (TorchInpainter) Inpainters.open(pkg, Device.parse(o.get("device", "auto")))) {
-				out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible, network threads %s; load + warm-up %.2f s",
-					pkg, in.device(), Runtime.getRuntime().availableProcessors(), EngineThreads.description(), (System
-						.nanoTime() - t0) / 1e9));
-				final int runs = o.getInt("runs", 5);
-				final List<String> parts = Arrays.asList(o.get("parts", PARTS).split(","));
-				if (parts.contains("windows")) for (final int size : new int[] { 256, 512 })
-					windowTime(in, size, runs, out);
-				if (parts.contains("memory")) memoryGrowth(in, o.getInt("windows", 1000), out);
-				if (parts.contains("large")) largeImage(in, o.getInt("large", 8000), out);
-				final DamageBench damage = new DamageBench(in, out);
-				if (parts.contains("scattered")) damage.scattered(o.getInt("scattered", 2400), o.getInt("spots", 2000), o
-					.has("untiled"));
-				if (parts.contains("hole")) damage.largeHole(o.getInt("hole-image", 2000), o.getInt("hole", 900));
-				if (parts.contains("huge")) damage.hugeImage(o.getInt("huge", 20000));
-				if (parts.contains("threads")) new ThreadsBench(o.get("model", "default"), out).run();
-			}
-			return 0;
-		}
-		catch (final Options.UsageException | InpaintingException e) {
-			err.println("error: " + e.getMessage());
-			return 2;
-		}
+		return 0;
 	}
 
 	/** One window of size x size (the whole image), timed through the full Java path and as a bare forward. */

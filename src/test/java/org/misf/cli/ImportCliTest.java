@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.ServiceLoader;
-import java.util.stream.StreamSupport;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportCommandTest {
+class ImportCliTest {
 
 	@TempDir
 	Path tmp;
@@ -27,17 +27,18 @@ class ImportCommandTest {
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
 	private int run(final String... args) {
-		return new ImportCommand().run(Arrays.asList(args), new PrintStream(out, true), new PrintStream(err, true));
+		final List<String> line = new ArrayList<>(Arrays.asList(args));
+		line.add(0, "import");
+		return Main.run(line, new PrintStream(out, true), new PrintStream(err, true));
 	}
 
 	private static String fixture(final String name) throws URISyntaxException {
-		return Paths.get(ImportCommandTest.class.getResource("/org/misf/checkpoint/" + name).toURI()).toString();
+		return Paths.get(ImportCliTest.class.getResource("/org/misf/checkpoint/" + name).toURI()).toString();
 	}
 
 	@Test
-	void isRegisteredAsService() {
-		assertTrue(StreamSupport.stream(ServiceLoader.load(Subcommand.class).spliterator(), false)
-			.anyMatch(c -> c.name().equals("import")));
+	void isACommandOfTheJar() {
+		assertTrue(Main.commandLine(System.out, System.err, null).getSubcommands().containsKey("import"));
 	}
 
 	@Test
@@ -61,9 +62,10 @@ class ImportCommandTest {
 	@Test
 	void badUsageExitsWith2() {
 		assertEquals(2, run("only-one-argument.pth"));
-		assertTrue(err.toString().contains("usage: import"), err.toString());
+		assertTrue(err.toString().contains("Missing required parameter: 'PACKAGE_FOLDER'"), err.toString());
+		assertTrue(err.toString().contains("(import --help shows the options)"), err.toString());
 		assertEquals(2, run("--colour", "red", "a.pth", "b"));
-		assertTrue(err.toString().contains("Unknown option --colour."), err.toString());
+		assertTrue(err.toString().contains("Unknown options: '--colour'"), err.toString());
 		assertEquals(0, run("--help"));
 	}
 }

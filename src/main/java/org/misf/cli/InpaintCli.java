@@ -1,0 +1,206 @@
+package org.misf.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import org.misf.batch.BatchListener;
+import org.misf.batch.BatchSpec;
+import org.misf.batch.BatchSummary;
+import org.misf.batch.FolderBatchRun;
+import org.misf.core.MaskConvention;
+import org.misf.io.RangeChoice;
+import org.misf.model.InpaintOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inpaint IMAGE MASK -o OUT} or {@code inpaint IMAGE_DIR MASK_DIR -o OUT_DIR}: inpaints one image or
+ * a folder of images with matching masks, through the batch engine both front-ends share ({@link FolderBatchRun}):
+ * resumable, never losing a result, never overwriting an input, going on after a bad file, split between cluster
+ * jobs with {@code --shard i/n}. This class reads the options, shows progress and prints the summary.
+ */
+@Command(name = "inpaint", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+	header = "Inpaints an image (or a folder of images) where its mask is non-zero.", footer = {
+		"Masks of a folder match by name: a.tif <- a.png, a_mask.png, a-mask.tif.",
+		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
+		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done." })
+final class InpaintCli implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Parameters(index = "0", paramLabel = "IMAGE", description = "an image file, or a folder of images")
+	Path image;
+
+	@Parameters(index = "1", paramLabel = "MASK", description = "its mask, or a folder of masks")
+	Path mask;
+
+	@Option(names = { "-o", "--out" }, required = true, paramLabel = "OUTPUT",
+		description = "a file, or a folder to put IMAGE's name in (a folder for a folder of images)")
+	String output;
+
+	@Mixin
+	ModelOptions model;
+
+	@Option(names = "--dilate", paramLabel = "N", defaultValue = "0", description = "grow holes by N pixels first")
+	int dilate;
+
+	@Option(names = "--margin", paramLabel = "N", defaultValue = "-1",
+		description = "context around holes in pixels (default automatic)")
+	int margin;
+
+	@Option(names = "--batch", paramLabel = "N", defaultValue = "4",
+		description = "windows per network call (default ${DEFAULT-VALUE})")
+	int batch;
+
+	@Option(names = "--range", paramLabel = "auto|display|MIN,MAX", defaultValue = "auto", description = "intensity range mapped to [0,1] (default auto: 8/16-bit type range, 32-bit min/max of the known pixels; display = the file's ImageJ display range)")
+	RangeChoice range;
+
+	@Option(names = "--shard", paramLabel = "I/N", description = "only every N-th image starting at I (0 <= I < N), for job arrays")
+	String shard;
+
+	@Mixin
+	ThreadsOption threads;
+
+	@Option(names = "--mask-threshold", paramLabel = "T",
+		description = "mask values above T are holes (default: non-zero; 100 suits JPEG masks)")
+	Double maskThreshold;
+
+	@Option(names = "--invert-mask", description = "holes are where the mask is NOT above the threshold (white = known masks)")
+	boolean invertMask;
+
+	@Option(names = "--no-record", description = "no OUTPUT.json record of what was done (model, parameters, sha256 of the files)")
+	boolean noRecord;
+
+	@Option(names = "--save-changes",
+		description = "also NAME.holes.png (the holes as read) and NAME.changed.png (pixels that changed)")
+	boolean saveChanges;
+
+	@Option(names = "--quiet", description = "no progress bar")
+	boolean quiet;
+
+	private final PrintStream out, err;
+	private final BooleanSupplier cancelled;
+
+	/**
+	 * @param cancelled stops the batch cleanly when it turns true (the image in progress is not written, finished
+	 *                  results stay, a later run resumes; exit code 1); null = on a termination signal (kill, a
+	 *                  Slurm time limit, Ctrl-C), after the current window, printing the summary
+	 */
+	InpaintCli(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled) {
+		this.out = out;
+		this.err = err;
+		this.cancelled = cancelled;
+	}
+
+	@Override
+	public Integer call() {
+		threads.apply(spec.commandLine());
+		final InpaintOptions options = InpaintOptions.DEFAULTS.withDilation(dilate).withMargin(margin).withBatchSize(
+			batch);
+		final MaskConvention convention = new MaskConvention(maskThreshold == null ? Double.NaN : maskThreshold,
+			invertMask);
+		final BatchSpec batchSpec = new BatchSpec(image, mask, output, shard, options, range, convention, !noRecord,
+			saveChanges);
+		FolderBatchRun.plan(batchSpec);
+		if (cancelled != null) return run(batchSpec, cancelled);
+		final AtomicBoolean terminated = new AtomicBoolean();
+		final CountDownLatch finished = new CountDownLatch(1);
+		final Thread hook = new Thread(() -> {
+			terminated.set(true);
+			try {
+				finished.await(60, TimeUnit.SECONDS);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "misf-inpaint-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			return run(batchSpec, terminated::get);
+		}
+		finally {
+			finished.countDown();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (final IllegalStateException e) {
+				// the JVM is shutting down: the hook is running and now returns
+			}
+		}
+	}
+
+	private int run(final BatchSpec batchSpec, final BooleanSupplier stop) {
+		final ProgressBar bar = new ProgressBar(err, !quiet);
+		final BatchSummary summary;
+		try {
+			summary = FolderBatchRun.run(batchSpec, model::open, true,
+				new BarListener(bar, err, stop));
+		}
+		finally {
+			bar.finish();
+		}
+		out.println(summary.line());
+		out.flush();
+		return summary.exitCode();
+	}
+
+	/** The batch's progress on the terminal: one bar for the images (or the windows of a single image). */
+	private static final class BarListener implements BatchListener {
+
+		private final ProgressBar bar;
+		private final PrintStream err;
+		private final BooleanSupplier cancelled;
+		private int total;
+
+		BarListener(final ProgressBar bar, final PrintStream err, final BooleanSupplier cancelled) {
+			this.bar = bar;
+			this.err = err;
+			this.cancelled = cancelled;
+		}
+
+		@Override
+		public void note(final String message) {
+			err.println("note: " + message);
+		}
+
+		@Override
+		public org.misf.core.ProgressListener imageStarted(final int index, final int count, final String name) {
+			total = count;
+			if (count > 1) bar.progress(index, count, name);
+			return (done, all, message) -> {
+				if (count == 1) bar.progress(done, all, name + " (windows)");
+			};
+		}
+
+		@Override
+		public void imageNote(final String name, final String message) {
+			bar.message(name + ": " + message);
+		}
+
+		@Override
+		public void imageFailed(final String name, final String message) {
+			bar.message("error: " + name + ": " + message);
+		}
+
+		@Override
+		public void progress(final int done, final int count) {
+			if (total > 1) bar.progress(done, count, "");
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return cancelled.getAsBoolean();
+		}
+	}
+}
