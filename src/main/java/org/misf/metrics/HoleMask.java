@@ -5,7 +5,9 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
-/** Which pixels are holes: a mask {@code (x, y)} of any real type, non-zero = hole (same rule as inpainting). */
+import org.misf.core.HoleRule;
+
+/** Which pixels are holes: a mask {@code (x, y)} of any real type, by inpainting's one rule ({@link HoleRule}). */
 public final class HoleMask {
 
 	private final int width;
@@ -30,17 +32,17 @@ public final class HoleMask {
 		final boolean[] hole = new boolean[w * h];
 		final Cursor<M> c = Views.flatIterable(mask).cursor();
 		for (int i = 0; c.hasNext(); i++)
-			hole[i] = c.next().getRealDouble() != 0;
+			hole[i] = HoleRule.isHole(c.next().getRealDouble());
 		return new HoleMask(w, h, hole);
 	}
 
-	/** Hole where any channel of the image is above 0 (the authors' threshold for resized masks). */
+	/** Hole where any channel of the image marks one ({@link HoleRule}: non-zero, as the authors' resized masks). */
 	public static HoleMask fromImage(final MetricImage m) {
 		final boolean[] hole = new boolean[m.width() * m.height()];
 		for (int c = 0; c < m.channels(); c++) {
 			final double[] p = m.plane(c);
 			for (int i = 0; i < hole.length; i++)
-				hole[i] |= p[i] > 0;
+				hole[i] |= HoleRule.isHole(p[i]);
 		}
 		return new HoleMask(m.width(), m.height(), hole);
 	}
