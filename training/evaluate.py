@@ -6,7 +6,8 @@ Sun-Hays80, Set14 = photos; WikiArt classes 5 and 6 = paintings; the 13 faces, i
 
 - damage at the image's own size (no resizing): thin branching cracks 1-5 px, flaking spots 2-10 px, and both
   mixed, each case at a coverage drawn from 1-10 %, generated with a fixed seed (``misf.data.damage``);
-- the paper's protocol: centre square resized to 256x256 (bicubic), held-out NVIDIA masks in the bins
+- the paper's protocol: centre square resized to 256x256 with Pillow bilinear (``misf.data.PAPER_RESIZE``: what
+  the authors' scipy.misc.imresize did, and what the Java ``evaluate`` does), held-out NVIDIA masks in the bins
   0-20 / 20-40 / 40-60 %.
 
 Scores follow the paper: clamp to [0,1], x255, truncate to uint8; PSNR (data range 255), SSIM (scikit-image
@@ -35,8 +36,8 @@ from PIL import Image, ImageDraw
 from skimage.metrics import structural_similarity
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.data import (BINS, DAMAGE_KINDS, centre_square, damage, load_mask, load_rgb,  # noqa: E402
-                       read_mask_index, split, held_out_images)
+from misf.data import (BINS, DAMAGE_KINDS, centre_square, centre_square_mask, damage, load_mask,  # noqa: E402
+                       load_rgb, read_mask_index, split, held_out_images)
 from misf.network import InpaintingModel, MISFGenerator, load_release_state, width_of  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -92,11 +93,7 @@ def test_cases(data: str, per_row: int, seed: int = 2026):
 def materialise(case, size: int = 256):
     """The case's ground truth (uint8 RGB) and mask (uint8 0/1)."""
     if "mask_path" in case:
-        truth = centre_square(load_rgb(case["image"]), size)
-        mask = load_mask(case["mask_path"])
-        if mask.shape[0] != size:
-            mask = (np.asarray(Image.fromarray(mask * 255).resize((size, size), Image.NEAREST)) > 127).astype(np.uint8)
-        return truth, mask
+        return centre_square(load_rgb(case["image"]), size), centre_square_mask(load_mask(case["mask_path"]), size)
     truth = load_rgb(case["image"])
     h, w = truth.shape[:2]
     return truth, damage(case["kind"], h, w, np.random.default_rng(case["seed"]), case["coverage"])
@@ -300,7 +297,8 @@ def main():
                 "Sun-Hays80, Set14; paintings = WikiArt class folders 5 and 6; faces = the 13 face photos (indicative only). "
                 "Native-size rows: thin branching cracks (1-5 px), flaking spots (2-10 px) and both mixed, at 1-10 % "
                 "coverage, on the images at their own size (≤ 512 px long side), masks generated with a fixed seed. "
-                "256² rows: the paper's protocol (centre square, bicubic resize), held-out NVIDIA masks by hole ratio.\n\n")
+                "256² rows: the paper's protocol (centre square, Pillow bilinear resize as the authors' scipy.misc.imresize "
+                "and the Java `evaluate`), held-out NVIDIA masks by hole ratio.\n\n")
         f.write("Scores: clamp, x255, truncate to uint8; PSNR (range 255), SSIM (scikit-image defaults), L1 % over the "
                 f"whole image. Classical fill: OpenCV {cv2.__version__} `cv2.inpaint`, radius 3, on exactly the same holes. "
                 "Each row: ours minus the better of Telea/NS (by that row's mean), paired mean ± standard error, and "

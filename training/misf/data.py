@@ -72,13 +72,40 @@ def load_mask(path: str) -> np.ndarray:
         return (np.asarray(im.convert("L")) > 127).astype(np.uint8)
 
 
-def centre_square(img: np.ndarray, size: int) -> np.ndarray:
-    """Centre crop to a square and resize to size x size (the authors' test preprocessing)."""
+# The paper's test resize, decided here once for the Python side. The authors' test (MISF's src/dataset.py,
+# Dataset.resize, as released with the paper in 2022) centre-crops to a square and calls scipy.misc.imresize with its
+# default interp='bilinear', which is Pillow's Image.resize(size, BILINEAR) on the uint8 image (scipy's bytescale
+# leaves uint8 data as they are). The Java `evaluate` command resizes the same way (metrics/BilinearResampler,
+# Pillow-exact), so both sides score the same 256x256 pictures. (A 2023 commit of the authors' repository, a year
+# after the paper, switched to cv2.resize; the published numbers predate it.) Training's validation cases (train.py)
+# go through centre_square too; the training crops (random_crop) keep their bicubic resizes: augmentation, not this.
+PAPER_RESIZE = Image.BILINEAR
+
+
+def _centre_crop(img: np.ndarray) -> np.ndarray:
     h, w = img.shape[:2]
     s = min(h, w)
     top, left = (h - s) // 2, (w - s) // 2
-    crop = img[top:top + s, left:left + s]
-    return np.asarray(Image.fromarray(crop).resize((size, size), Image.BICUBIC))
+    return img[top:top + s, left:left + s]
+
+
+def centre_square(img: np.ndarray, size: int) -> np.ndarray:
+    """The paper's test preprocessing of an image: centre crop to a square, resized to size x size with
+    ``PAPER_RESIZE`` (Pillow bilinear on the uint8 pixels). Images already of that size are returned as they are."""
+    crop = _centre_crop(img)
+    if crop.shape[0] == size:
+        return crop.copy()
+    return np.asarray(Image.fromarray(crop).resize((size, size), PAPER_RESIZE))
+
+
+def centre_square_mask(mask: np.ndarray, size: int) -> np.ndarray:
+    """The paper's test preprocessing of a 0/1 mask: as ``centre_square``, then every pixel above 0 is a hole
+    (the authors' threshold after interpolation, and the Java side's)."""
+    crop = _centre_crop(mask)
+    if crop.shape[0] == size:
+        return (crop > 0).astype(np.uint8)
+    out = np.asarray(Image.fromarray((crop > 0).astype(np.uint8) * 255).resize((size, size), PAPER_RESIZE))
+    return (out > 0).astype(np.uint8)
 
 
 def random_crop(img: np.ndarray, size: int, rng: np.random.Generator, native: float = 0.0) -> np.ndarray:

@@ -2,13 +2,16 @@ import os
 
 import numpy as np
 import pytest
+from PIL import Image
 from scipy import ndimage
 
-from conftest import SHARED
-from misf.data import (DAMAGE_KINDS, TEST_SOURCES, augment_mask, centre_square, damage, split, stroke_mask,
-                       held_out_domain, held_out_images, training_pool, validation_cases)
+from conftest import REPO, SHARED
+from misf.data import (DAMAGE_KINDS, PAPER_RESIZE, TEST_SOURCES, augment_mask, centre_square, centre_square_mask,
+                       damage, split, stroke_mask, held_out_domain, held_out_images, training_pool, validation_cases)
 
 DATA = os.path.join(SHARED, "data")
+# the resize fixtures that the Java evaluate's BilinearResampler must reproduce exactly (EvaluationGeometryTest)
+JAVA_RESIZE_FIXTURES = os.path.join(REPO, "src", "test", "resources", "metrics")
 needs_data = pytest.mark.skipif(not os.path.isdir(os.path.join(DATA, "images")), reason="shared data not present")
 
 
@@ -80,3 +83,35 @@ def test_centre_square_crops_the_middle():
     img[:, 50:150] = 255
     out = centre_square(img, 50)
     assert out.shape == (50, 50, 3) and out.min() == 255
+
+
+def test_the_paper_resize_is_pillow_bilinear_not_bicubic():
+    """The authors' test resized with scipy.misc.imresize's default (Pillow bilinear on uint8), as the Java side."""
+    assert PAPER_RESIZE == Image.BILINEAR
+    rng = np.random.default_rng(3)
+    img = rng.integers(0, 256, (90, 130, 3), dtype=np.uint8)
+    crop = Image.fromarray(img[:, 20:110])
+    for size in (32, 256):  # down and up
+        out = centre_square(img, size)
+        assert out.dtype == np.uint8 and out.shape == (size, size, 3)
+        assert np.array_equal(out, np.asarray(crop.resize((size, size), Image.BILINEAR)))
+        assert not np.array_equal(out, np.asarray(crop.resize((size, size), Image.BICUBIC)))
+    assert np.array_equal(centre_square(img[:, 20:110], 90), img[:, 20:110])  # already the size: untouched
+
+
+@pytest.mark.parametrize("stem", ["resize_rgb8_70x50", "resize_gray8_41x57"])
+@pytest.mark.parametrize("size", [32, 64])
+def test_centre_square_equals_the_java_evaluate_resize(stem, size):
+    """Same pixels as the fixtures the Java BilinearResampler is tested against, so both sides score one picture."""
+    with Image.open(os.path.join(JAVA_RESIZE_FIXTURES, f"{stem}.png")) as src, \
+            Image.open(os.path.join(JAVA_RESIZE_FIXTURES, f"{stem}_to{size}.png")) as want:
+        assert np.array_equal(centre_square(np.asarray(src), size), np.asarray(want))
+
+
+def test_centre_square_mask_keeps_any_interpolated_hole_pixel():
+    m = np.zeros((8, 10), np.uint8)
+    m[3, 4] = 1  # column 4 of the 10 wide mask is column 3 of its centre square
+    assert np.array_equal(centre_square_mask(m, 8), m[:, 1:9])
+    up = centre_square_mask(m, 16)
+    assert up.dtype == np.uint8 and set(np.unique(up)) == {0, 1}
+    assert up.sum() > 4  # bilinear spreads the hole and > 0 keeps the fringe, as the authors and the Java side do

@@ -3,8 +3,10 @@ import math
 
 import numpy as np
 import pytest
+from PIL import Image
 
-from evaluate import paper_metrics, summarise, verdict
+from evaluate import materialise, paper_metrics, summarise, verdict
+from misf.data import centre_square
 
 
 def rows_for(row, scores):
@@ -54,3 +56,15 @@ def test_paper_metrics_on_uint8_images():
     p, _, l1 = paper_metrics(off, truth)
     assert p == pytest.approx(10 * math.log10(255 ** 2 / (100 / (16 * 16 * 3))))
     assert l1 == pytest.approx(10 / 255 / (16 * 16 * 3) * 100)
+
+
+def test_nvidia_rows_use_the_paper_preprocessing(tmp_path):
+    """The 256² rows take their truth from misf.data.centre_square (the one place that decides the paper's resize)."""
+    rng = np.random.default_rng(5)
+    img = rng.integers(0, 256, (300, 420, 3), dtype=np.uint8)
+    mask = (rng.random((256, 256)) < 0.2).astype(np.uint8)
+    Image.fromarray(img).save(tmp_path / "img.png")
+    Image.fromarray(mask * 255).save(tmp_path / "mask.png")
+    truth, m = materialise({"image": str(tmp_path / "img.png"), "mask_path": str(tmp_path / "mask.png")})
+    assert np.array_equal(truth, centre_square(img, 256))
+    assert np.array_equal(m, mask)
