@@ -1,12 +1,11 @@
 package org.misf.cli;
 
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.misf.metrics.LpipsChoice;
 import org.misf.metrics.LpipsModel;
-import org.misf.metrics.LpipsPackage;
 import org.misf.metrics.MetricOptions;
 import org.misf.metrics.Quantisation;
 import org.misf.metrics.SsimWindow;
@@ -35,9 +34,7 @@ final class ScoringSettings {
 
 	/** The LPIPS model the options ask for, or null for {@code --lpips none}. */
 	static LpipsModel openLpips(final Options o, final String defaultDevice) {
-		final String p = o.get("lpips", "default");
-		if (p.equals("none")) return null;
-		return LpipsModel.open(org.misf.model.ModelPackage.isDefaultWord(p) ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(p)),
-			Device.parse(o.get("device", defaultDevice)));
+		final LpipsChoice lpips = LpipsChoice.of(o.get("lpips", LpipsChoice.DEFAULT_WORD));
+		return lpips.isNone() ? null : lpips.open(Device.parse(o.get("device", defaultDevice)));
 	}
 }
