@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.misf.core.CancelledException;
 import org.misf.core.ProgressListener;
+import org.misf.model.DescriptorBuilder;
+import org.misf.model.PackageDescriptor;
 
 import ai.djl.engine.Engine;
 
@@ -74,7 +77,7 @@ public final class CheckpointImporter {
 			Skeletons.unpack(architecture, skeleton);
 			checkCancel(progress);
 			progress.progress(2, total, "Unpacked the " + architecture + " skeleton");
-			final Path model = work.resolve("model.pt");
+			final Path model = work.resolve(DescriptorBuilder.WEIGHTS_FILE);
 			SkeletonFiller.fill(skeleton, ck, architecture, model, progress, 2, total);
 			Files.delete(skeleton);
 			checkCancel(progress);
@@ -85,24 +88,17 @@ public final class CheckpointImporter {
 			for (final float v : output)
 				if (!Float.isFinite(v)) throw new CheckpointException(fileName + " gives NaN or infinite values on the " +
 					"test image (its weights are not finite, or overflow); it was not imported.");
-			NpyWriter.write(work.resolve("test_input_image.npy"), new long[] { 1, 3, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, image);
-			NpyWriter.write(work.resolve("test_input_mask.npy"), new long[] { 1, 1, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, mask);
-			NpyWriter.write(work.resolve("test_output.npy"), new long[] { 1, 3, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, output);
+			final PackageDescriptor descriptor = describe(checkpoint, ck, architecture, options, sha256(model));
+			final List<String> inputs = descriptor.testFiles(false); // image, mask: as the descriptor names them
+			NpyWriter.write(work.resolve(inputs.get(0)), new long[] { 1, 3, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, image);
+			NpyWriter.write(work.resolve(inputs.get(1)), new long[] { 1, 1, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH }, mask);
+			NpyWriter.write(work.resolve(descriptor.testFiles(true).get(0)), new long[] { 1, 3, SelfCheckInput.HEIGHT,
+				SelfCheckInput.WIDTH }, output);
 			progress.progress(total - 1, total, "Computed the test pair");
 
-			final PackageDescriptor.Facts facts = new PackageDescriptor.Facts();
-			final String stem = fileName.replaceFirst("\\.(pth|pt|ckpt|bin)$", "");
-			facts.id = options.idFor(stem);
-			facts.name = options.nameFor(fileName, architecture.width());
-			facts.architecture = architecture;
-			facts.modelSha256 = sha256(model);
-			facts.pytorchVersion = Engine.getEngine("PyTorch").getVersion();
-			facts.sourceFile = fileName;
-			facts.sourceSha256 = sha256(checkpoint);
-			facts.iteration = ck.iteration().isPresent() ? ck.iteration().getAsLong() : null;
-			facts.options = options;
-			facts.importedOn = LocalDate.now().toString();
-			PackageDescriptor.write(work.resolve("model.yaml"), facts);
+			final Path yaml = work.resolve(PackageDescriptor.FILE);
+			descriptor.write(yaml);
+			PackageDescriptor.read(yaml, PackageDescriptor.Kind.MISF, fileName); // what was written reads back
 			checkCancel(progress);
 
 			if (Files.isDirectory(target)) Files.delete(target); // empty, checked above
@@ -117,6 +113,24 @@ public final class CheckpointImporter {
 		finally {
 			if (work != null) org.misf.model.StaleWork.deleteTree(work);
 		}
+	}
+
+	/** What the package's model.yaml says: the weights, their architecture, and where they came from. */
+	private static PackageDescriptor describe(final Path checkpoint, final TorchCheckpoint ck,
+		final MisfArchitecture architecture, final ImportOptions options, final String modelSha256) throws IOException
+	{
+		final String fileName = String.valueOf(checkpoint.getFileName());
+		final String stem = fileName.replaceFirst("\\.(pth|pt|ckpt|bin)$", "");
+		return DescriptorBuilder.misf(options.idFor(stem), options.nameFor(fileName, architecture.width()), "1.0.0")
+			.description("MISF image inpainting generator (Multi-level Interactive Siamese Filtering), imported " +
+				"from the checkpoint " + fileName + ".")
+			.architecture(architecture.width(), architecture.residualBlocks(), architecture.parameterCount())
+			.weights(modelSha256, Engine.getEngine("PyTorch").getVersion())
+			.training(options.dataset(), ck.iteration().isPresent() ? ck.iteration().getAsLong() : null)
+			.license("weights by " + options.weightsBy() + "; their terms of use apply")
+			.provenance(fileName, sha256(checkpoint), options.weightsBy(), options.dataset(),
+				"MISF for Fiji checkpoint importer (org.misf.checkpoint)", LocalDate.now().toString())
+			.build();
 	}
 
 	/** Removes the work folders of imports whose process no longer runs (killed mid-import); best effort. */

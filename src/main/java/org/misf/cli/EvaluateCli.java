@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.misf.metrics.Evaluation;
-import org.misf.metrics.EvaluationOptions;
-import org.misf.metrics.EvaluationReport;
-import org.misf.metrics.EvaluationResult;
+import org.misf.evaluation.Evaluation;
+import org.misf.evaluation.EvaluationOptions;
+import org.misf.evaluation.EvaluationReport;
+import org.misf.evaluation.EvaluationResult;
+import org.misf.evaluation.SkippedFile;
 import org.misf.metrics.LpipsModel;
-import org.misf.metrics.SkippedFile;
 import org.misf.model.Device;
 import org.misf.model.Inpainter;
 import org.misf.model.Inpainters;

@@ -8,13 +8,12 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
-import org.misf.core.BadInputException;
-import org.misf.core.CancelledException;
+import org.misf.core.MisfException;
 import org.misf.io.RangeChoice;
+import org.misf.metrics.LpipsChoice;
 import org.misf.metrics.Quantisation;
 import org.misf.metrics.SsimWindow;
 import org.misf.model.Device;
-import org.misf.model.InpaintingException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,6 +75,7 @@ public final class Main implements Callable<Integer> {
 		cl.registerConverter(RangeChoice.class, converter(RangeChoice::parse));
 		cl.registerConverter(Quantisation.class, converter(Quantisation::parse));
 		cl.registerConverter(SsimWindow.class, converter(SsimWindow::parse));
+		cl.registerConverter(LpipsChoice.class, converter(LpipsChoice::of));
 		cl.setOut(new PrintWriter(writer(out), true));
 		cl.setErr(new PrintWriter(writer(err), true));
 		cl.setUsageHelpWidth(110);
@@ -104,8 +104,7 @@ public final class Main implements Callable<Integer> {
 	private static int failure(final Exception e, final CommandLine cl, final CommandLine.ParseResult parsed)
 		throws Exception
 	{
-		if (!(e instanceof InpaintingException || e instanceof BadInputException || e instanceof CancelledException))
-			throw e;
+		if (!(e instanceof MisfException)) throw e;
 		cl.getErr().println("error: " + e.getMessage());
 		return USAGE;
 	}
@@ -115,7 +114,7 @@ public final class Main implements Callable<Integer> {
 			try {
 				return resolver.apply(text);
 			}
-			catch (final InpaintingException e) {
+			catch (final MisfException e) {
 				throw new CommandLine.TypeConversionException(e.getMessage());
 			}
 		};

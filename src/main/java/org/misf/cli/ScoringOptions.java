@@ -1,14 +1,11 @@
 package org.misf.cli;
 
-import java.nio.file.Paths;
-
+import org.misf.metrics.LpipsChoice;
 import org.misf.metrics.LpipsModel;
-import org.misf.metrics.LpipsPackage;
 import org.misf.metrics.MetricOptions;
 import org.misf.metrics.Quantisation;
 import org.misf.metrics.SsimWindow;
 import org.misf.model.Device;
-import org.misf.model.ModelPackage;
 
 import picocli.CommandLine.Option;
 
@@ -21,8 +18,8 @@ final class ScoringOptions {
 	@Option(names = "--ssim", paramLabel = "uniform|gaussian", defaultValue = "uniform", description = "uniform (default): scikit-image defaults, 7x7 window, sample covariance; gaussian: Wang et al. 2004, 11x11 Gaussian sigma 1.5, population covariance")
 	SsimWindow ssim;
 
-	@Option(names = "--lpips", paramLabel = "default|none|PATH", defaultValue = "default", description = "LPIPS package (default: the shipped LPIPS v0.1 (SqueezeNet); make VGG/AlexNet ones with training/lpips_export.py); none = skip LPIPS")
-	String lpips;
+	@Option(names = "--lpips", paramLabel = "default|none|PATH", defaultValue = LpipsChoice.DEFAULT_WORD, description = "LPIPS package (default: the shipped LPIPS v0.1 (SqueezeNet); make VGG/AlexNet ones with training/lpips_export.py); none = skip LPIPS")
+	LpipsChoice lpips;
 
 	@Option(names = "--device", paramLabel = "auto|cpu|gpu",
 		description = "where LPIPS (and evaluate's network) runs (default cpu for metrics, auto for evaluate)")
@@ -34,8 +31,6 @@ final class ScoringOptions {
 
 	/** The LPIPS model the options ask for, or null for {@code --lpips none}. */
 	LpipsModel openLpips(final Device defaultDevice) {
-		if (lpips.trim().equalsIgnoreCase("none")) return null;
-		return LpipsModel.open(ModelPackage.isDefaultWord(lpips) ? LpipsPackage.defaultPackage() : LpipsPackage.open(
-			Paths.get(lpips)), device == null ? defaultDevice : device);
+		return lpips.open(device == null ? defaultDevice : device);
 	}
 }

@@ -1,6 +1,5 @@
 package org.misf.imagej;
 
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +18,8 @@ import net.imglib2.view.Views;
 
 import org.misf.metrics.ImageMetrics;
 import org.misf.metrics.IntensityScale;
+import org.misf.metrics.LpipsChoice;
 import org.misf.metrics.LpipsModel;
-import org.misf.metrics.LpipsPackage;
 import org.misf.metrics.MetricImage;
 import org.misf.metrics.MetricScores;
 import org.misf.metrics.MetricsException;
@@ -38,7 +37,7 @@ public final class MeasureImages {
 	public static final String TITLE = "Inpainting Metrics";
 
 	private static LpipsModel lpipsModel;
-	private static String lpipsKey;
+	private static LpipsChoice lpipsKey;
 
 	private MeasureImages() {}
 
@@ -99,15 +98,13 @@ public final class MeasureImages {
 		return imp;
 	}
 
-	private static synchronized LpipsModel lpips(final String which) {
-		if (MetricsSettings.LPIPS_NONE.equalsIgnoreCase(which)) return null;
+	private static synchronized LpipsModel lpips(final LpipsChoice which) {
+		if (which.isNone()) return null;
 		if (lpipsModel != null && which.equals(lpipsKey)) return lpipsModel;
 		if (lpipsModel != null) lpipsModel.close();
 		lpipsModel = null;
 		try {
-			lpipsModel = SharedInpainter.withPluginClassLoader(() -> LpipsModel.open(org.misf.model.ModelPackage
-				.isDefaultWord(which) ? LpipsPackage.defaultPackage() : LpipsPackage.open(Paths.get(which)),
-				Device.CPU));
+			lpipsModel = SharedInpainter.withPluginClassLoader(() -> which.open(Device.CPU));
 		}
 		catch (final MetricsException e) {
 			throw new InpaintingException(e.getMessage(), e);

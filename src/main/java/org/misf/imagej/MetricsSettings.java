@@ -1,5 +1,6 @@
 package org.misf.imagej;
 
+import org.misf.metrics.LpipsChoice;
 import org.misf.metrics.MetricOptions;
 import org.misf.metrics.Quantisation;
 import org.misf.metrics.SsimWindow;
@@ -27,14 +28,14 @@ public final class MetricsSettings {
 	public static final String[] REGIONS = { WHOLE_IMAGE, HOLES_ONLY };
 	public static final String[] SCORINGS = { "paper", "uint16", "float" };
 	public static final String[] SSIM_WINDOWS = { "uniform", "gaussian" };
-	/** "default" = the shipped LPIPS v0.1 (SqueezeNet); "none" skips LPIPS; anything else is a package folder. */
-	public static final String LPIPS_DEFAULT = "default", LPIPS_NONE = "none";
+	/** The words of {@link LpipsChoice}: the shipped LPIPS v0.1 (SqueezeNet), or no LPIPS. */
+	public static final String LPIPS_DEFAULT = LpipsChoice.DEFAULT_WORD, LPIPS_NONE = LpipsChoice.NONE_WORD;
 
 	private final String result;
 	private final String reference;
 	private final String mask;
 	private final MetricOptions options;
-	private final String lpips;
+	private final LpipsChoice lpips;
 	private final SliceChoice slices;
 	private final String csv;
 
@@ -51,7 +52,7 @@ public final class MetricsSettings {
 			throw new InpaintingException("Scoring the holes only needs a mask image.");
 		this.options = MetricOptions.PAPER.withQuantisation(Quantisation.parse(scoring)).withSsimWindow(SsimWindow
 			.parse(ssim)).withHoleOnly(holesOnly);
-		this.lpips = lpips == null || lpips.trim().isEmpty() ? LPIPS_NONE : lpips.trim();
+		this.lpips = LpipsChoice.of(lpips);
 		this.slices = SliceChoice.parse(slices);
 		this.csv = csv == null ? "" : csv.trim();
 	}
@@ -65,8 +66,8 @@ public final class MetricsSettings {
 
 	public MetricOptions options() { return options; }
 
-	/** "default", "none" or an LPIPS package folder. */
-	public String lpips() { return lpips; }
+	/** The shipped LPIPS package, none, or an LPIPS package folder. */
+	public LpipsChoice lpips() { return lpips; }
 
 	public SliceChoice slices() { return slices; }
 

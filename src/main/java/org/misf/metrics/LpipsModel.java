@@ -46,7 +46,8 @@ public final class LpipsModel implements AutoCloseable {
 			"No GPU is usable for LPIPS here; use the CPU device.");
 		final Model model = Model.newInstance(pkg.name(), d, "PyTorch");
 		try {
-			model.load(pkg.folder(), "model");
+			final String file = pkg.weights().getFileName().toString();
+			model.load(pkg.weights().getParent(), file.endsWith(".pt") ? file.substring(0, file.length() - 3) : file);
 		}
 		catch (final IOException | MalformedModelException | RuntimeException e) {
 			model.close();

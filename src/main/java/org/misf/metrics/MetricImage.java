@@ -23,7 +23,7 @@ public final class MetricImage {
 	private final double[][] planes;
 	private final IntensityScale scale;
 
-	MetricImage(final int width, final int height, final double[][] planes, final IntensityScale scale) {
+	public MetricImage(final int width, final int height, final double[][] planes, final IntensityScale scale) {
 		this.width = width;
 		this.height = height;
 		this.planes = planes;

@@ -1,10 +1,12 @@
 package org.misf.model;
 
+import org.misf.core.MisfException;
+
 /**
- * Any failure of inpainting or of a model package, with a message that is one clear sentence
- * meant for the user (e.g. "The mask is 512x400 but the image is 512x512.").
+ * Any failure of inpainting or of a model package; the message is one sentence for the user
+ * (see {@link MisfException}).
  */
-public class InpaintingException extends RuntimeException {
+public class InpaintingException extends MisfException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -67,7 +67,7 @@ final class PackageCache {
 
 	/** Extracts a zipped package, once per sha256 of the zip; returns the folder with model.yaml. */
 	static Path extractZip(final Path zip) {
-		final Path target = root().resolve("zip-" + ModelPackage.sha256(zip).substring(0, 16));
+		final Path target = root().resolve("zip-" + Sha256.of(zip).substring(0, 16));
 		if (!Files.isDirectory(target)) {
 			publish(target, tmp -> {
 				final long limit;

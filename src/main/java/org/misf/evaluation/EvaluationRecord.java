@@ -1,4 +1,6 @@
-package org.misf.metrics;
+package org.misf.evaluation;
+
+import org.misf.metrics.MetricScores;
 
 /** The scores of one image inpainted with one mask, at the evaluation size. */
 public final class EvaluationRecord {

@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 /** An input an evaluation left out, and the one-sentence reason. */
 public final class SkippedFile {

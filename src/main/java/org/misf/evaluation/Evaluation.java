@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +18,14 @@ import net.imglib2.type.numeric.real.FloatType;
 import org.misf.core.ProgressListener;
 import org.misf.model.InpaintOptions;
 import org.misf.model.Inpainter;
+import org.misf.metrics.HoleMask;
+import org.misf.metrics.ImageFiles;
+import org.misf.metrics.ImageMetrics;
+import org.misf.metrics.IntensityScale;
+import org.misf.metrics.LpipsModel;
+import org.misf.metrics.MetricImage;
+import org.misf.metrics.MetricScores;
+import org.misf.metrics.MetricsException;
 
 /**
  * Inpaints every image of a folder with a mask and scores the result against the original, like the

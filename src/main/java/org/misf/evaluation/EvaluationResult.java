@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.misf.metrics.MetricScores;
 import org.misf.metrics.MetricScores.Metric;
 
 /** Per-image records, skipped inputs, and means per {@link HoleRatioBin} and over all images. */

@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;

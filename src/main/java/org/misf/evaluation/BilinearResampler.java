@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 /**
  * Bilinear resizing exactly as Pillow's {@code Image.resize(size, BILINEAR)} (which the authors' test

@@ -1,4 +1,6 @@
-package org.misf.metrics;
+package org.misf.evaluation;
+
+import org.misf.metrics.HoleMask;
 
 /** The paper's mask-ratio bins: hole fraction of the image in (0, 20%], (20, 40%], (40, 60%]; the rest is OTHER. */
 public enum HoleRatioBin {

@@ -1,4 +1,8 @@
-package org.misf.metrics;
+package org.misf.evaluation;
+
+import org.misf.metrics.HoleMask;
+import org.misf.metrics.IntensityScale;
+import org.misf.metrics.MetricImage;
 
 /**
  * Brings images and masks to the evaluation size the way the authors' test did (MISF's dataset.py):

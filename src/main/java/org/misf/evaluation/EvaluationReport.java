@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.misf.metrics.MetricScores.Metric;
+import org.misf.metrics.Csv;
+import org.misf.metrics.MetricsException;
 
 /**
  * The evaluation as the paper's Table 2 (rows PSNR, SSIM, L1, LPIPS; columns the mask-ratio bins, then all

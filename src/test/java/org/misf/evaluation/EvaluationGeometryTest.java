@@ -1,23 +1,41 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.misf.metrics.HoleMask;
+import org.misf.metrics.ImageFiles;
+import org.misf.metrics.IntensityScale;
+import org.misf.metrics.MetricImage;
 
 /** Centre crop + bilinear resize against Pillow 9.4's resize of the same crop (fixtures by make_metric_fixtures.py). */
 class EvaluationGeometryTest {
+
+	/** The metric fixtures (src/test/resources/metrics), shared with ImageMetricsReferenceTest. */
+	private static Path fixtures() {
+		try {
+			return Paths.get(EvaluationGeometryTest.class.getResource("/metrics/reference.csv").toURI()).getParent();
+		}
+		catch (final URISyntaxException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
 	@ParameterizedTest
 	@CsvSource({ "resize_rgb8_70x50,png,32", "resize_rgb8_70x50,png,64", "resize_gray8_41x57,png,32",
 		"resize_gray8_41x57,png,64", "resize_grayf_23x30,tif,32", "resize_grayf_23x30,tif,64" })
 	void matchesPillowBilinear(final String stem, final String ext, final int size) {
-		final MetricImage src = ImageFiles.read(ImageMetricsReferenceTest.fixtures().resolve(stem + "." + ext));
-		final MetricImage want = ImageFiles.read(ImageMetricsReferenceTest.fixtures().resolve(stem + "_to" + size +
+		final MetricImage src = ImageFiles.read(fixtures().resolve(stem + "." + ext));
+		final MetricImage want = ImageFiles.read(fixtures().resolve(stem + "_to" + size +
 			"." + ext));
 		final MetricImage got = EvaluationGeometry.centreSquare(src, size);
 		assertEquals(size, got.width());
@@ -29,7 +47,7 @@ class EvaluationGeometryTest {
 
 	@Test
 	void imagesOfTheTargetSizeAreUntouched() {
-		final MetricImage m = ImageFiles.read(ImageMetricsReferenceTest.fixtures().resolve("resize_rgb8_70x50_to32.png"));
+		final MetricImage m = ImageFiles.read(fixtures().resolve("resize_rgb8_70x50_to32.png"));
 		assertSame(m, EvaluationGeometry.centreSquare(m, 32));
 	}
 

@@ -1,4 +1,4 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.core.ProgressListener;
+import org.misf.metrics.Csv;
+import org.misf.metrics.HoleMask;
+import org.misf.metrics.ImageFiles;
+import org.misf.metrics.ImageMetrics;
+import org.misf.metrics.IntensityScale;
+import org.misf.metrics.MetricImage;
+import org.misf.metrics.MetricOptions;
+import org.misf.metrics.MetricScores;
 import org.misf.metrics.MetricScores.Metric;
+import org.misf.metrics.MetricsException;
+import org.misf.metrics.Quantisation;
+import org.misf.metrics.SsimWindow;
 
 /** Evaluation with a test double instead of the network: pairing, binning, means, report, skipped files. */
 class EvaluationTest {

@@ -1,6 +1,8 @@
-package org.misf.metrics;
+package org.misf.evaluation;
 
 import java.nio.file.Path;
+import org.misf.metrics.MetricOptions;
+import org.misf.metrics.MetricsException;
 
 /**
  * How to evaluate: evaluation size (256 = the authors' test: centre square crop + bilinear resize;

@@ -1,0 +1,27 @@
+package org.misf.core;
+
+/**
+ * The root of every failure this project reports to a user, so a front-end catches this one type and shows
+ * {@link #getMessage()} as it is.
+ * <p>
+ * The contract of every subclass: the message is <b>one sentence meant for the user</b> that says what is wrong
+ * and, where it can, what to do (e.g. "The mask is 512x400 but the image is 512x512."): no stack trace, no
+ * class names, no line breaks. Whatever was being changed when it is thrown (an image, an output folder) is left
+ * as it was unless the subclass says otherwise. Programming errors are not {@code MisfException}s.
+ * <p>
+ * The family: {@link BadInputException} (an image, mask or setting {@code core} cannot work with),
+ * {@link CancelledException} (the user stopped long work), {@code model.InpaintingException} (inpainting or a
+ * model package failed) with its {@code metrics.MetricsException} and {@code checkpoint.CheckpointException}.
+ */
+public class MisfException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	public MisfException(final String message) {
+		super(message);
+	}
+
+	public MisfException(final String message, final Throwable cause) {
+		super(message, cause);
+	}
+}

@@ -1,0 +1,45 @@
+package org.misf.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** The layers of docs/ARCHITECTURE.md that are easy to break unnoticed, checked on the sources. */
+class LayerImportsTest {
+
+	/** What of org.misf a package's main sources name, as "File: org.misf.x.Y" lines. */
+	private static List<String> uses(final String pkg, final Pattern forbidden) throws IOException {
+		final List<String> found = new ArrayList<>();
+		try (Stream<Path> files = Files.list(Paths.get("src/main/java/org/misf", pkg))) {
+			for (final Path f : (Iterable<Path>) files.sorted()::iterator) {
+				final Matcher m = forbidden.matcher(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+				while (m.find())
+					found.add(f.getFileName() + ": " + m.group());
+			}
+		}
+		return found;
+	}
+
+	@Test
+	void metricsNeverNeedsTheInpainterOrTheEvaluation() throws IOException {
+		assertEquals(List.of(), uses("metrics", Pattern.compile(
+			"org\\.misf\\.(model\\.(Inpainter|Inpainters|TorchInpainter|InpaintOptions|InpaintResult)\\b|evaluation|" +
+				"batch|io|cli|imagej|checkpoint)")));
+	}
+
+	@Test
+	void coreUsesNoOtherLayer() throws IOException {
+		assertEquals(List.of(), uses("core", Pattern.compile("import org\\.misf\\.(?!core\\.)[a-z]+")));
+	}
+}
