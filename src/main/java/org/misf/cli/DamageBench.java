@@ -85,7 +85,7 @@ final class DamageBench {
 	 * its input: the Java side's time and memory, which must stay at the image plus a bounded working set.
 	 */
 	void hugeImage(final int side) {
-		final long rss0 = BenchCommand.procStatusKb("VmRSS");
+		final long rss0 = BenchCli.procStatusKb("VmRSS");
 		final ArrayImg<UnsignedByteType, ?> image = ArrayImgs.unsignedBytes(side, side, 3);
 		for (final UnsignedByteType t : image)
 			t.set(128);
@@ -93,9 +93,9 @@ final class DamageBench {
 		long holes = 0;
 		for (final UnsignedByteType t : mask)
 			if (t.get() != 0) holes++;
-		final long heapBefore = BenchCommand.usedHeapAfterGc();
-		BenchCommand.resetPeaks();
-		final long rssBefore = BenchCommand.procStatusKb("VmRSS");
+		final long heapBefore = BenchCli.usedHeapAfterGc();
+		BenchCli.resetPeaks();
+		final long rssBefore = BenchCli.procStatusKb("VmRSS");
 		final long t0 = System.nanoTime();
 		final InpaintingReport r = WindowedInpainting.inpaint(image, mask, in.settings(InpaintOptions.DEFAULTS),
 			Double.NaN, Double.NaN, (img, m, b, h, w) -> img.clone(), ProgressListener.NONE);
@@ -104,8 +104,8 @@ final class DamageBench {
 				"Java side, %d windows (%d shrunk); heap %d MB before the call, peak %d MB during it (working set %d MB); " +
 				"RSS %d MB at start, %d MB before the call, peak of the process %d MB", side, side, 3L * side * side >> 20,
 			(long) side * side >> 20, 100.0 * holes / side / side, (System.nanoTime() - t0) / 1e9, r.windows(), r
-				.scaledWindows(), heapBefore >> 20, BenchCommand.peakHeapMb(), BenchCommand.peakHeapMb() - (heapBefore >> 20),
-			rss0 >> 10, rssBefore >> 10, BenchCommand.procStatusKb("VmHWM") >> 10));
+				.scaledWindows(), heapBefore >> 20, BenchCli.peakHeapMb(), BenchCli.peakHeapMb() - (heapBefore >> 20),
+			rss0 >> 10, rssBefore >> 10, BenchCli.procStatusKb("VmHWM") >> 10));
 	}
 
 	/** Random-walk cracks, 1-3 px wide: one per 200 x 200 px of image, 400 px long, and 8 across the image. */
@@ -178,6 +178,6 @@ final class DamageBench {
 	}
 
 	private static ArrayImg<UnsignedByteType, ?> texture(final int side) {
-		return BenchCommand.pattern(side, side);
+		return BenchCli.pattern(side, side);
 	}
 }
