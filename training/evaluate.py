@@ -237,9 +237,13 @@ def main():
     ap.add_argument("--per-row", type=int, default=30, help="images per row (faces: all 13)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", help="folder for EVAL.md, eval_cases.csv, eval_damage.png (default: the package)")
+    ap.add_argument("--rows", help="only the rows whose name contains this text (e.g. 'photos, NVIDIA'); needs --out, "
+                    "as the table is then partial; the cases are the same as in the full table")
     args = ap.parse_args()
     if not args.package and not args.candidate:
         ap.error("give --package or --candidate")
+    if args.rows and not args.out:
+        ap.error("--rows writes a partial table: give --out")
     out_dir = args.out or args.package
     os.makedirs(out_dir, exist_ok=True)
     torch.set_num_threads(args.threads)
@@ -255,6 +259,8 @@ def main():
         fills[name] = TorchFill(path, [float(v) for v in args.boundary_scales.split(",") if v], args.flip_average)
     methods = list(CLASSICAL) + list(fills)
     cases = test_cases(args.data, args.per_row)
+    if args.rows:
+        cases = [c for c in cases if args.rows in c["row"]]
     print(f"{len(cases)} cases", flush=True)
 
     t0 = time.time()
