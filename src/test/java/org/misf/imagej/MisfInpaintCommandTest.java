@@ -18,6 +18,7 @@ import ij.gui.Roi;
 import ij.process.ImageProcessor;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.misf.model.Device;
@@ -45,6 +46,11 @@ class MisfInpaintCommandTest {
 	@AfterAll
 	static void stop() {
 		context.dispose();
+	}
+
+	@AfterEach
+	void restoreImageJ() {
+		InpaintImageTest.restoreImageJ();
 	}
 
 	private static CommandInfo info() {

@@ -17,7 +17,6 @@ import java.util.Map;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
 import ij.process.ShortProcessor;
@@ -60,12 +59,12 @@ class OtherCommandsTest {
 		context.dispose();
 	}
 
+	/** The global state these commands leave: images, the Results table, Undo, and the model kept for the next run. */
 	@AfterEach
 	void forgetImages() {
-		for (final int id : Interpreter.getBatchModeImageIDs())
-			Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
-		Interpreter.batchMode = false;
+		InpaintImageTest.restoreImageJ();
 		ResultsTable.getResultsTable().reset();
+		SharedInpainter.INSTANCE.close();
 	}
 
 	private static Module run(final Class<? extends org.scijava.command.Command> c, final Object... inputs)
@@ -181,7 +180,6 @@ class OtherCommandsTest {
 			.toString(), "device", "cpu");
 		assertEquals(null, cancelReason(inpaint));
 		assertFalse(java.util.Arrays.equals(before, (byte[]) imp.getProcessor().getPixels()));
-		SharedInpainter.INSTANCE.close();
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +28,20 @@ class PackageTrustTest {
 
 	private static Path original;
 
+	/** The package cache of the rest of the test run, given back after this class. */
+	private static String cacheBefore;
+
 	@BeforeAll
 	static void setUp() {
+		cacheBefore = System.getProperty("misf.cache");
 		System.setProperty("misf.cache", tmp.resolve("cache").toString());
 		original = ModelPackage.defaultPackage().root();
+	}
+
+	@AfterAll
+	static void restoreCache() {
+		if (cacheBefore == null) System.clearProperty("misf.cache");
+		else System.setProperty("misf.cache", cacheBefore);
 	}
 
 	@Test
