@@ -24,7 +24,7 @@ import org.misf.model.Inpainters;
 import org.misf.model.ModelPackage;
 
 /** An imported package is an ordinary one: the engine opens it, replays its test pair and inpaints like Python. */
-@Tag("slow")
+@Tag("slow") // its @BeforeAll (importing the fixture) alone takes over 1.5 s
 class ImportedPackageEngineTest {
 
 	@TempDir

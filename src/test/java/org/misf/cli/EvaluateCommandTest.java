@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code evaluate} end to end with the shipped model and LPIPS: report files, skipped files, and every
  * per-image number equal to what {@code metrics} gives on the saved reference and result.
  */
-@Tag("slow")
 class EvaluateCommandTest {
 
 	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
@@ -55,6 +54,7 @@ class EvaluateCommandTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void writesTheTableAndMatchesTheSingleImageMetrics(@TempDir final Path tmp) throws Exception {
 		final Path images = Files.createDirectory(tmp.resolve("images")), masks = Files.createDirectory(tmp.resolve(
 			"masks")), report = tmp.resolve("report");

@@ -146,6 +146,7 @@ class InpaintCommandTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void cancellingStopsTheBatchCleanlyAndALaterRunResumes() throws IOException {
 		final Path out = tmp.resolve("cancelled");
 		final Path good = Files.createDirectories(tmp.resolve("good-cancel"));
@@ -169,6 +170,7 @@ class InpaintCommandTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void shardsSplitTheFolderWithoutOverlap() throws IOException {
 		final Path out = tmp.resolve("sharded");
 		final Path good = Files.createDirectories(tmp.resolve("good"));
@@ -186,6 +188,7 @@ class InpaintCommandTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void singleImageAndUsageErrors() throws IOException {
 		final Path out = tmp.resolve("single");
 		final Run one = run("inpaint", images.resolve("d_rgb.png").toString(), masks.resolve("d_rgb.png").toString(),
@@ -219,6 +222,7 @@ class InpaintCommandTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void selftestReplaysTheDefaultPackage() {
 		final Run r = run("selftest", "--device", "cpu");
 		assertEquals(0, r.code, r.err);

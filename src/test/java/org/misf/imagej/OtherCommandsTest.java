@@ -26,7 +26,6 @@ import net.imglib2.img.array.ArrayImgs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.metrics.ImageMetrics;
@@ -164,7 +163,6 @@ class OtherCommandsTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void importMakesAPackageThatInpaints() throws Exception {
 		final Path target = dir.resolve("w8");
 		final Module m = run(ImportCheckpointCommand.class, "checkpoint", resource(
@@ -183,7 +181,6 @@ class OtherCommandsTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void batchDoesAFolderWithTheCommandLineRules() throws Exception {
 		final Path images = Files.createDirectories(dir.resolve("in"));
 		final Path masks = Files.createDirectories(dir.resolve("masks"));

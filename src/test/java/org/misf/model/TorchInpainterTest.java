@@ -22,6 +22,7 @@ import org.misf.core.ProgressListener;
 import org.misf.core.WindowedInpainting;
 
 /** The real network through {@link Inpainter}: only holes change, bad inputs leave the image untouched. */
+@Tag("slow") // its @BeforeAll (loading the model) alone takes over 1.5 s, and every test needs it
 class TorchInpainterTest {
 
 	private static TorchInpainter inpainter;
@@ -95,7 +96,6 @@ class TorchInpainterTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void batchedWindowsGiveTheSameResultAsSingleWindows() {
 		final ArrayImg<UnsignedByteType, ?> a = ArrayImgs.unsignedBytes(400, 120, 3);
 		final Random r = new Random(4);
@@ -122,7 +122,6 @@ class TorchInpainterTest {
 	 * and the time is that of the holes plus one scan of the mask.
 	 */
 	@Test
-	@Tag("slow")
 	void hugeImageNeedsOnlySmallTensors() {
 		final int side = 20000;
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(side, side);
