@@ -146,20 +146,6 @@ class MisfInpaintCommandTest {
 	}
 
 	@Test
-	void newImageIsTheOutput() throws Exception {
-		final FakeInpainter fake = new FakeInpainter();
-		final ImagePlus imp = InpaintImageTest.noise8("cmd.png", 24, 24, 1);
-		imp.setRoi(new Roi(1, 1, 5, 5));
-		final byte[] before = ((byte[]) imp.getProcessor().getPixelsCopy());
-		final Module m = run(fake, fromMacroOptions(imp, "mask=[Current selection] output=[New image]"));
-		final ImagePlus out = (ImagePlus) m.getOutput("inpainted");
-		assertNotNull(out);
-		assertEquals("cmd-inpainted.png", out.getTitle());
-		assertArrayEquals(before, (byte[]) imp.getProcessor().getPixels(), "the input is untouched");
-		assertEquals(FakeInpainter.FILL, out.getProcessor().getf(2, 2), 0);
-	}
-
-	@Test
 	void badInputCancelsWithOneSentenceAndLeavesTheImage() throws Exception {
 		final FakeInpainter fake = new FakeInpainter();
 		final ImagePlus imp = InpaintImageTest.noise8("nosel", 12, 12, 1);
