@@ -15,8 +15,16 @@ import org.misf.model.EngineThreads;
  */
 public final class EngineThreadsFirst implements BeforeAllCallback {
 
+	private static boolean told;
+
 	@Override
 	public void beforeAll(final ExtensionContext context) {
 		EngineThreads.applyDefaults(); // once: afterwards the properties are set and it returns at once
+		synchronized (EngineThreadsFirst.class) {
+			if (told) return;
+			told = true;
+		}
+		// the durations of the model tests depend on it: said once in the output of each test JVM
+		System.out.println("PyTorch threads for the tests of this JVM: " + EngineThreads.description());
 	}
 }
