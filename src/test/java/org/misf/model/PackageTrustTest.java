@@ -108,7 +108,7 @@ class PackageTrustTest {
 	void extractionFoldersOfStoppedProcessesAreRemoved() throws Exception {
 		final Process gone = new ProcessBuilder("true").start();
 		gone.waitFor();
-		final Path root = tmp.resolve("cache");
+		final Path root = Files.createDirectories(tmp.resolve("stale-test-cache")); // not the cache the other tests check
 		final Path stale = Files.createDirectories(root.resolve("zip-0123.tmp-" + gone.pid() + "-42"));
 		Files.write(stale.resolve("model.pt"), new byte[1000]);
 		final Path mine = Files.createDirectories(root.resolve("zip-4567.tmp-" + ProcessHandle.current().pid() + "-7"));
