@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,10 +36,7 @@ class CheckpointImporterTest {
 	@TempDir
 	Path tmp;
 
-	/**
-	 * The imported fixture, made on first use (about 2 s) for the tests that read it, which are therefore slow;
-	 * the tests that do not need it do not wait for it.
-	 */
+	/** The imported fixture, made on first use by the tests that read it: the others do not wait for it. */
 	private static synchronized Path pkg() {
 		if (pkg == null) pkg = CheckpointImporter.importCheckpoint(Fixtures.resource(Fixtures.W8), shared.resolve(
 			"misf-w8"), ImportOptions.defaults().withDataset("none (fixed seed 1234)"), ProgressListener.NONE);
@@ -54,7 +50,6 @@ class CheckpointImporterTest {
 
 	@ParameterizedTest
 	@CsvSource({ "64, 96", "72, 40" })
-	@Tag("slow")
 	void importedModelEqualsPythonEagerOutputAtNonSquareSizes(final int h, final int w) throws IOException {
 		final String size = h + "x" + w;
 		final float[] got = SelfCheckOutput.compute(pkg().resolve("model.pt"),
@@ -67,7 +62,6 @@ class CheckpointImporterTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void packageHoldsModelDescriptorAndTestPair() throws IOException {
 		try (Stream<Path> files = Files.list(pkg())) {
 			assertEquals("[model.pt, model.yaml, test_input_image.npy, test_input_mask.npy, test_output.npy]",

@@ -17,7 +17,6 @@ import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +53,6 @@ class EvaluateCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void writesTheTableAndMatchesTheSingleImageMetrics(@TempDir final Path tmp) throws Exception {
 		final Path images = Files.createDirectory(tmp.resolve("images")), masks = Files.createDirectory(tmp.resolve(
 			"masks")), report = tmp.resolve("report");

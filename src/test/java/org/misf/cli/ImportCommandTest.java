@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,6 @@ class ImportCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void importsACheckpointWithItsDataset() throws Exception {
 		final Path pkg = tmp.resolve("pkg");
 		assertEquals(0, run("--dataset", "Places2", fixture("fixtures/misf-w8-seed1234.pth"), pkg.toString()),

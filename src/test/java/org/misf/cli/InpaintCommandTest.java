@@ -29,7 +29,6 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,7 +98,6 @@ class InpaintCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void batchIsResumableGoesOnAfterBadFilesAndChangesOnlyHoles() throws IOException {
 		final Path out = tmp.resolve("out");
 		final byte[] inputBefore = Files.readAllBytes(images.resolve("b_gray16.tif"));
@@ -146,7 +144,6 @@ class InpaintCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void cancellingStopsTheBatchCleanlyAndALaterRunResumes() throws IOException {
 		final Path out = tmp.resolve("cancelled");
 		final Path good = Files.createDirectories(tmp.resolve("good-cancel"));
@@ -170,7 +167,6 @@ class InpaintCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void shardsSplitTheFolderWithoutOverlap() throws IOException {
 		final Path out = tmp.resolve("sharded");
 		final Path good = Files.createDirectories(tmp.resolve("good"));
@@ -188,7 +184,6 @@ class InpaintCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void singleImageAndUsageErrors() throws IOException {
 		final Path out = tmp.resolve("single");
 		final Run one = run("inpaint", images.resolve("d_rgb.png").toString(), masks.resolve("d_rgb.png").toString(),
@@ -222,7 +217,6 @@ class InpaintCommandTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void selftestReplaysTheDefaultPackage() {
 		final Run r = run("selftest", "--device", "cpu");
 		assertEquals(0, r.code, r.err);

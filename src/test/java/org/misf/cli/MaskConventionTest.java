@@ -59,7 +59,6 @@ class MaskConventionTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void saveChangesShowsTheHolesReadAndExactlyThePixelsThatChanged() throws IOException {
 		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();
@@ -93,7 +92,6 @@ class MaskConventionTest {
 
 	/** "default" is one word in any case for every front-end (it failed in the CLI and MISF Batch as "Default"). */
 	@Test
-	@Tag("slow")
 	void theDefaultModelIsOneWordInAnyCase() {
 		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();

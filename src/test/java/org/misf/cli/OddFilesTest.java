@@ -16,7 +16,6 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.process.ColorProcessor;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.batch.TiffSamples;
@@ -38,7 +37,6 @@ class OddFilesTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void aPaletteImageIsFilledInColoursNotInColourNumbers() throws IOException {
 		// red left half, blue right half; every other palette entry (those between their numbers) is green
 		final byte[] r = new byte[256], g = new byte[256], b = new byte[256];
@@ -121,7 +119,6 @@ class OddFilesTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void aFileImageJCannotReadGivesOneLineAndNoConsoleNoise() throws IOException {
 		final Path in = Files.write(dir.resolve("bad.png"), new byte[] { 1, 2, 3, 4, 5 });
 		final Path m = mask(64, 64);

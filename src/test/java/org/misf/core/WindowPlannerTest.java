@@ -263,7 +263,6 @@ class WindowPlannerTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void fortyThousandSpotsOnAHugeImageEachGetOneWriter() {
 		// (planned in about a second: 'bench' prints the planning time; the merge uses a grid, not all pairs)
 		final List<HoleRegion> holes = spots(20000, 40000, 4);

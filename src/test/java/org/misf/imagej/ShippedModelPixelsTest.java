@@ -27,7 +27,6 @@ import net.imglib2.img.array.ArrayImgs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.core.ProgressListener;
@@ -46,7 +45,6 @@ import org.scijava.module.ModuleService;
  * painting than a flat fill, Undo gives the input back, and MISF Batch writes the same pixels into its file.
  * The other Fiji command tests use a fake network and check options, not pixels.
  */
-@Tag("slow") // the model loads once for the class, in @BeforeAll (measured 2-4 s); each test alone is under 1 s
 class ShippedModelPixelsTest {
 
 	static final Path IMAGE = Paths.get("examples/mural.png").toAbsolutePath();

@@ -15,7 +15,6 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +55,6 @@ class ModelPackageTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void folderAndZipOpen() throws IOException {
 		final ModelPackage folder = ModelPackage.open(copy("good"));
 		assertEquals(ModelPackage.DEFAULT_ID, folder.id());

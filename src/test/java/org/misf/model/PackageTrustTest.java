@@ -17,7 +17,6 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,6 @@ class PackageTrustTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void aModelThatDoesNotReproduceItsTestPairIsRefusedAtLoad() throws IOException {
 		final Path dir = Files.createDirectories(tmp.resolve("tampered"));
 		for (final String f : new String[] { "model.pt", "model.yaml", "test_input_image.npy", "test_input_mask.npy" })

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Java path (ImgLib2 image, windows, DJL, compositing) reproduces the package's Python test output. */
-@Tag("slow") // its @BeforeAll (loading the model) alone takes over 1.5 s, and both tests need it
 class TestPairReplayTest {
 
 	private static ModelPackage pkg;

@@ -22,7 +22,6 @@ import org.misf.core.ProgressListener;
 import org.misf.core.WindowedInpainting;
 
 /** The real network through {@link Inpainter}: only holes change, bad inputs leave the image untouched. */
-@Tag("slow") // its @BeforeAll (loading the model) alone takes over 1.5 s, and every test needs it
 class TorchInpainterTest {
 
 	private static TorchInpainter inpainter;
@@ -122,6 +121,7 @@ class TorchInpainterTest {
 	 * and the time is that of the holes plus one scan of the mask.
 	 */
 	@Test
+	@Tag("slow")
 	void hugeImageNeedsOnlySmallTensors() {
 		final int side = 20000;
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(side, side);
