@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,22 +31,28 @@ class CheckpointImporterTest {
 	@TempDir
 	static Path shared;
 
-	static Path pkg;
+	private static Path pkg;
 
 	@TempDir
 	Path tmp;
 
-	@BeforeAll
-	static void importFixture() {
-		pkg = CheckpointImporter.importCheckpoint(Fixtures.resource(Fixtures.W8), shared.resolve("misf-w8"),
-			ImportOptions.defaults().withDataset("none (fixed seed 1234)"), ProgressListener.NONE);
+	/** The imported fixture, made on first use by the tests that read it: the others do not wait for it. */
+	private static synchronized Path pkg() {
+		if (pkg == null) pkg = CheckpointImporter.importCheckpoint(Fixtures.resource(Fixtures.W8), shared.resolve(
+			"misf-w8"), ImportOptions.defaults().withDataset("none (fixed seed 1234)"), ProgressListener.NONE);
+		return pkg;
+	}
+
+	@AfterAll
+	static void forgetFixture() {
+		pkg = null; // its folder goes with the class's temporary folder
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "64, 96", "72, 40" })
 	void importedModelEqualsPythonEagerOutputAtNonSquareSizes(final int h, final int w) throws IOException {
 		final String size = h + "x" + w;
-		final float[] got = SelfCheckOutput.compute(pkg.resolve("model.pt"),
+		final float[] got = SelfCheckOutput.compute(pkg().resolve("model.pt"),
 			Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "input_image_" + size + ".npy")),
 			Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "input_mask_" + size + ".npy")), h, w);
 		final float[] expected = Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "expected_" + size + ".npy"));
@@ -57,16 +63,16 @@ class CheckpointImporterTest {
 
 	@Test
 	void packageHoldsModelDescriptorAndTestPair() throws IOException {
-		try (Stream<Path> files = Files.list(pkg)) {
+		try (Stream<Path> files = Files.list(pkg())) {
 			assertEquals("[model.pt, model.yaml, test_input_image.npy, test_input_mask.npy, test_output.npy]",
 				files.map(p -> p.getFileName().toString()).sorted().collect(java.util.stream.Collectors.toList()).toString());
 		}
 		final Map<String, Object> d;
-		try (Reader r = Files.newBufferedReader(pkg.resolve("model.yaml"))) {
+		try (Reader r = Files.newBufferedReader(pkg().resolve("model.yaml"))) {
 			d = new Yaml().load(r);
 		}
 		assertEquals("misf-none-fixed-seed-1234", d.get("id"));
-		assertEquals(CheckpointImporter.sha256(pkg.resolve("model.pt")), map(d, "weights").get("sha256"));
+		assertEquals(CheckpointImporter.sha256(pkg().resolve("model.pt")), map(d, "weights").get("sha256"));
 		assertEquals(8, map(d, "architecture").get("width"));
 		assertEquals(364_541, map(d, "architecture").get("parameters"));
 		assertEquals(0, map(d, "training").get("iterations"));
@@ -76,10 +82,10 @@ class CheckpointImporterTest {
 		assertEquals(ImportOptions.MISF_AUTHORS, provenance.get("weights_by"));
 		assertEquals("none (fixed seed 1234)", provenance.get("dataset"));
 		// the test pair is non-square and is what the written model.pt computes
-		final float[] output = Fixtures.npy(pkg.resolve("test_output.npy"));
+		final float[] output = Fixtures.npy(pkg().resolve("test_output.npy"));
 		assertEquals(3 * 64 * 96, output.length);
-		final float[] mask = Fixtures.npy(pkg.resolve("test_input_mask.npy"));
-		final float[] image = Fixtures.npy(pkg.resolve("test_input_image.npy"));
+		final float[] mask = Fixtures.npy(pkg().resolve("test_input_mask.npy"));
+		final float[] image = Fixtures.npy(pkg().resolve("test_input_image.npy"));
 		for (int i = 0; i < output.length; i++)
 			if (mask[i % (64 * 96)] == 0) assertEquals(image[i], output[i], 1e-6f, "known pixels are kept");
 	}

@@ -22,7 +22,6 @@ import org.misf.core.ProgressListener;
  * so /usr/bin/python3 (with torch) makes it into target/ at test time with the same script as the
  * committed fixtures; the imported model.pt is then checked back in Python (torch.jit.load, eager net).
  */
-@Tag("slow")
 class FullWidthImportTest {
 
 	static final String PYTHON = "/usr/bin/python3";
@@ -32,6 +31,7 @@ class FullWidthImportTest {
 	Path tmp;
 
 	@Test
+	@Tag("slow")
 	void fullWidthReleaseCheckpointImportsFastAndMatchesPython() throws Exception {
 		Assumptions.assumeTrue(run(PYTHON, "-c", "import torch") == 0, PYTHON + " with torch is needed to make the fixture");
 		assertEquals(0, run(PYTHON, "training/make_checkpoint_fixtures.py", "--good", "--width", "64", "--out",
@@ -59,6 +59,7 @@ class FullWidthImportTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void bareStateDictOfTheReleaseLayoutImports() throws Exception {
 		Assumptions.assumeTrue(run(PYTHON, "-c", "import torch") == 0, PYTHON + " with torch is needed to check it");
 		final Path checkpoint = Fixtures.broken("constant_w64.pth");

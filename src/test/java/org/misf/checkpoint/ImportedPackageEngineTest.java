@@ -11,7 +11,6 @@ import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,6 @@ import org.misf.model.Inpainters;
 import org.misf.model.ModelPackage;
 
 /** An imported package is an ordinary one: the engine opens it, replays its test pair and inpaints like Python. */
-@Tag("slow")
 class ImportedPackageEngineTest {
 
 	@TempDir

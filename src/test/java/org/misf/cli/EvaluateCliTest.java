@@ -16,7 +16,6 @@ import ij.io.FileSaver;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code evaluate} end to end with the shipped model and LPIPS: report files, skipped files, and every
  * per-image number equal to what {@code metrics} gives on the saved reference and result.
  */
-@Tag("slow")
 class EvaluateCliTest {
 
 	final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();

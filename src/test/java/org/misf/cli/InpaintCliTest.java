@@ -30,7 +30,6 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,7 +99,6 @@ class InpaintCliTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void batchIsResumableGoesOnAfterBadFilesAndChangesOnlyHoles() throws IOException {
 		final Path out = tmp.resolve("out");
 		final byte[] inputBefore = Files.readAllBytes(images.resolve("b_gray16.tif"));

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Real faults on the {@code inpaint} command, each in child JVMs: two runs on one folder, a termination signal
  * (a Slurm time limit) and kill -9 in the middle of writing. Finished results are never lost or replaced.
  */
-@Tag("slow")
 class InpaintFaultsTest {
 
 	@TempDir
@@ -109,6 +108,7 @@ class InpaintFaultsTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void twoRunsAtOnceWriteEachResultExactlyOnce() throws Exception {
 		folder(10, 96);
 		final Process a = start(), b = start("--dilate", "3");
@@ -121,6 +121,7 @@ class InpaintFaultsTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void aTerminationSignalKeepsFinishedResultsAndPrintsTheSummary() throws Exception {
 		folder(30, 256);
 		final Process p = start();
@@ -142,6 +143,7 @@ class InpaintFaultsTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void killedWhileWritingOnlyATemporaryFileIsLeftAndTheNextRunRemovesIt() throws Exception {
 		folder(6, 1500); // 6.75 MB TIFFs: writing takes long enough to be caught in the act
 		final Process p = start();

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 
 import ij.IJ;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.core.MaskConvention;
@@ -33,6 +34,7 @@ class MaskConventionTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void anInvertedJpegMaskWithThreshold100GivesTheSameHolesAsTheBinaryMask() throws IOException {
 		final Path image = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path binary = Paths.get("examples/mural_mask.png").toAbsolutePath();

@@ -20,6 +20,7 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -242,6 +243,7 @@ class WindowedInpaintingTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void hugeHoleIsFilledCoarseThenRefinedWithTheCoarseFillAsContext() {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(1400, 900);
 		random(img, 0, 100, 9);

@@ -35,7 +35,7 @@ import org.misf.metrics.MetricScores;
  * the runtime dependencies laid out as a user installs them): only hole pixels change, files are written,
  * metrics land in the Results table and the CSV, the batch macro does a folder and resumes.
  */
-@Tag("slow")
+@Tag("packaged") // runs the plugin jar of the package phase
 class ImageJ1EndToEndTest {
 
 	static final int W = 96, H = 64;
@@ -92,6 +92,7 @@ class ImageJ1EndToEndTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void selectionAndRoiManagerRois() throws Exception {
 		final Path in = savePng(new ImagePlus("mural", picture(1)), dir.resolve("mural.png"));
 		final Path out = dir.resolve("mural-inpainted.png");
@@ -119,6 +120,7 @@ class ImageJ1EndToEndTest {
 	/** The shipped example: examples/mural.png with its damage mask examples/mural_mask.png. */
 	/** An error in a -batch macro on Xvfb used to open a dialog nobody could close: the job hung forever. */
 	@Test
+	@Tag("slow")
 	void anErrorInABatchMacroEndsTheJobWithTheMessage() throws Exception {
 		final Path in = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path wrongMask = savePng(new ImagePlus("m", new ByteProcessor(7, 5)), dir.resolve("small_mask.png"));
@@ -131,6 +133,7 @@ class ImageJ1EndToEndTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void maskImageOnTheShippedExample() throws Exception {
 		final Path in = Paths.get("examples/mural.png").toAbsolutePath();
 		final Path mask = Paths.get("examples/mural_mask.png").toAbsolutePath();
@@ -145,6 +148,7 @@ class ImageJ1EndToEndTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void metricsGoToTheResultsTableAndCsv() throws Exception {
 		final ColorProcessor reference = picture(3);
 		final ColorProcessor result = (ColorProcessor) reference.duplicate();
@@ -182,6 +186,7 @@ class ImageJ1EndToEndTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void batchMacroDoesAFolderAndResumes() throws Exception {
 		final Path input = Files.createDirectories(dir.resolve("batch/in"));
 		final Path masks = Files.createDirectories(dir.resolve("batch/masks"));

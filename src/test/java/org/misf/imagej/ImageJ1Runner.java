@@ -130,6 +130,15 @@ final class ImageJ1Runner {
 			.toAbsolutePath().toString(), argument), seconds);
 	}
 
+	/**
+	 * What keeps a child JVM off the user's own folders: the default package unpacked from the jar goes into this
+	 * run's folder, not ~/.cache/misf, and SciJava's remembered parameters into it, not ~/.java.
+	 */
+	private List<String> isolated() {
+		return Arrays.asList("-Dmisf.cache=" + root.resolve("misf-cache"), "-Djava.util.prefs.userRoot=" + root.resolve(
+			"prefs"));
+	}
+
 	/** Runs a command under Xvfb with the working directory {@code root}; output and error together. */
 	Run run(final List<String> command) throws IOException, InterruptedException {
 		return run(command, 540);
@@ -138,6 +147,7 @@ final class ImageJ1Runner {
 	private Run run(final List<String> command, final int seconds) throws IOException, InterruptedException {
 		final List<String> full = new ArrayList<>(Arrays.asList("xvfb-run", "-a"));
 		full.addAll(command);
+		if (command.get(0).equals("java")) full.addAll(3, isolated());
 		final Path log = Files.createTempFile(root, "run", ".log");
 		final Process p = new ProcessBuilder(full).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log
 			.toFile()).start();

@@ -41,11 +41,18 @@ class InpaintImageTest {
 		Interpreter.addBatchModeImage(imp);
 	}
 
+	/** ImageJ's global state that a run leaves behind: open batch-mode images, the Undo buffer, the run log. */
 	@AfterEach
 	void forgetBatchImages() {
+		restoreImageJ();
+	}
+
+	static void restoreImageJ() {
 		for (final int id : Interpreter.getBatchModeImageIDs())
 			Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
 		Interpreter.batchMode = false;
+		ij.Undo.reset();
+		InfoRecord.table().reset();
 	}
 
 	static ImagePlus noise8(final String title, final int w, final int h, final int planes) {

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * macro and the command line on its own jars; the Fiji zip holds our jar in plugins/ and, in jars/, DJL with the
  * CPU natives of the three platforms it supports and nothing Fiji already has.
  */
-@Tag("slow")
+@Tag("packaged") // reads the install bundles of the package phase
 class InstallBundleTest {
 
 	@TempDir
 	Path dir;
 
 	@Test
+	@Tag("slow")
 	void thePlainImageJBundleRunsAMacroAndTheCommandLine() throws Exception {
 		final Path imagej = dir.resolve("ImageJ");
 		final ImageJ1Runner ij = ImageJ1Runner.fromBundle(imagej);

@@ -17,7 +17,6 @@ import java.util.Map;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
-import ij.macro.Interpreter;
 import ij.measure.ResultsTable;
 import ij.process.ByteProcessor;
 import ij.process.ShortProcessor;
@@ -27,7 +26,6 @@ import net.imglib2.img.array.ArrayImgs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.metrics.ImageMetrics;
@@ -60,12 +58,12 @@ class OtherCommandsTest {
 		context.dispose();
 	}
 
+	/** The global state these commands leave: images, the Results table, Undo, and the model kept for the next run. */
 	@AfterEach
 	void forgetImages() {
-		for (final int id : Interpreter.getBatchModeImageIDs())
-			Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
-		Interpreter.batchMode = false;
+		InpaintImageTest.restoreImageJ();
 		ResultsTable.getResultsTable().reset();
+		SharedInpainter.INSTANCE.close();
 	}
 
 	private static Module run(final Class<? extends org.scijava.command.Command> c, final Object... inputs)
@@ -165,7 +163,6 @@ class OtherCommandsTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void importMakesAPackageThatInpaints() throws Exception {
 		final Path target = dir.resolve("w8");
 		final Module m = run(ImportCheckpointCommand.class, "checkpoint", resource(
@@ -181,11 +178,9 @@ class OtherCommandsTest {
 			.toString(), "device", "cpu");
 		assertEquals(null, cancelReason(inpaint));
 		assertFalse(java.util.Arrays.equals(before, (byte[]) imp.getProcessor().getPixels()));
-		SharedInpainter.INSTANCE.close();
 	}
 
 	@Test
-	@Tag("slow")
 	void batchDoesAFolderWithTheCommandLineRules() throws Exception {
 		final Path images = Files.createDirectories(dir.resolve("in"));
 		final Path masks = Files.createDirectories(dir.resolve("masks"));

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * A recorded "MISF Inpaint" macro line replays to the same result in the ImageJ 1.x plugin and in the
  * SciJava command (see {@link RecordReplayCheck}, run in its own JVM under Xvfb with the real model).
  */
-@Tag("slow")
+@Tag("packaged") // its JVM takes the jars that the package phase copies to target/lib
 class RecordReplayTest {
 
 	@TempDir
 	Path dir;
 
 	@Test
+	@Tag("slow")
 	void recordedOptionsReplayIdentically() throws Exception {
 		ImageJ1Runner.assumeXvfb();
 		final String cp = String.join(File.pathSeparator, Paths.get("target/test-classes").toAbsolutePath().toString(),

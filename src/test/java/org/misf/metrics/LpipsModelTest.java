@@ -19,7 +19,6 @@ import net.imglib2.img.array.ArrayImgs;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * LPIPS v0.1 (SqueezeNet) through DJL: the reference distances of the LPIPS examples (0.711048, 0.147902),
  * symmetry, zero on identical images, odd non-square sizes against the Python values, clear errors.
  */
-@Tag("slow")
 class LpipsModelTest {
 
 	static final Path PACKAGE = Paths.get("models", LpipsPackage.DEFAULT_ID);

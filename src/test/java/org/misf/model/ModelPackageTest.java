@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,20 @@ class ModelPackageTest {
 
 	private static Path original;
 
+	/** The package cache of the rest of the test run, given back after this class. */
+	private static String cacheBefore;
+
 	@BeforeAll
 	static void setUp() {
+		cacheBefore = System.getProperty("misf.cache");
 		System.setProperty("misf.cache", tmp.resolve("cache").toString());
 		original = ModelPackage.defaultPackage().root();
+	}
+
+	@AfterAll
+	static void restoreCache() {
+		if (cacheBefore == null) System.clearProperty("misf.cache");
+		else System.setProperty("misf.cache", cacheBefore);
 	}
 
 	private static Path copy(final String name) throws IOException {

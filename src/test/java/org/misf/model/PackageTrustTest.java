@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,10 +28,20 @@ class PackageTrustTest {
 
 	private static Path original;
 
+	/** The package cache of the rest of the test run, given back after this class. */
+	private static String cacheBefore;
+
 	@BeforeAll
 	static void setUp() {
+		cacheBefore = System.getProperty("misf.cache");
 		System.setProperty("misf.cache", tmp.resolve("cache").toString());
 		original = ModelPackage.defaultPackage().root();
+	}
+
+	@AfterAll
+	static void restoreCache() {
+		if (cacheBefore == null) System.clearProperty("misf.cache");
+		else System.setProperty("misf.cache", cacheBefore);
 	}
 
 	@Test
@@ -95,7 +106,7 @@ class PackageTrustTest {
 	void extractionFoldersOfStoppedProcessesAreRemoved() throws Exception {
 		final Process gone = new ProcessBuilder("true").start();
 		gone.waitFor();
-		final Path root = tmp.resolve("cache");
+		final Path root = Files.createDirectories(tmp.resolve("stale-test-cache")); // not the cache the other tests check
 		final Path stale = Files.createDirectories(root.resolve("zip-0123.tmp-" + gone.pid() + "-42"));
 		Files.write(stale.resolve("model.pt"), new byte[1000]);
 		final Path mine = Files.createDirectories(root.resolve("zip-4567.tmp-" + ProcessHandle.current().pid() + "-7"));

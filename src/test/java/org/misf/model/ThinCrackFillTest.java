@@ -7,7 +7,6 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.misf.core.ProgressListener;
 
@@ -26,7 +25,6 @@ class ThinCrackFillTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void thinCracksInASmoothImageTakeTheColoursAroundThem() {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(W, H, 3);
 		final ArrayImg<UnsignedByteType, ?> mask = ArrayImgs.unsignedBytes(W, H);

@@ -95,7 +95,6 @@ class TorchInpainterTest {
 	}
 
 	@Test
-	@Tag("slow")
 	void batchedWindowsGiveTheSameResultAsSingleWindows() {
 		final ArrayImg<UnsignedByteType, ?> a = ArrayImgs.unsignedBytes(400, 120, 3);
 		final Random r = new Random(4);
