@@ -12,8 +12,8 @@ import org.misf.core.CancelledException;
 import org.misf.core.ProgressListener;
 import org.misf.model.DescriptorBuilder;
 import org.misf.model.PackageDescriptor;
+import org.misf.model.EngineThreads;
 
-import ai.djl.engine.Engine;
 
 /**
  * Turns a MISF generator checkpoint ({@code .pth}: the authors' release format
@@ -125,7 +125,7 @@ public final class CheckpointImporter {
 			.description("MISF image inpainting generator (Multi-level Interactive Siamese Filtering), imported " +
 				"from the checkpoint " + fileName + ".")
 			.architecture(architecture.width(), architecture.residualBlocks(), architecture.parameterCount())
-			.weights(modelSha256, Engine.getEngine("PyTorch").getVersion())
+			.weights(modelSha256, EngineThreads.engine().getVersion())
 			.training(options.dataset(), ck.iteration().isPresent() ? ck.iteration().getAsLong() : null)
 			.license("weights by " + options.weightsBy() + "; their terms of use apply")
 			.provenance(fileName, sha256(checkpoint), options.weightsBy(), options.dataset(),

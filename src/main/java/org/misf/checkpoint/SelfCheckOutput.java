@@ -15,6 +15,7 @@ import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import org.misf.model.EngineThreads;
 
 /**
  * Runs a written model.pt, loaded as inference would load it, once on one image + mask (batch 1, CPU).
@@ -34,7 +35,7 @@ final class SelfCheckOutput {
 			.optTranslator(new NoopTranslator()).build();
 		try (ZooModel<NDList, NDList> model = criteria.loadModel();
 			Predictor<NDList, NDList> predictor = model.newPredictor();
-			NDManager manager = NDManager.newBaseManager(Device.cpu()))
+			NDManager manager = EngineThreads.engine().newBaseManager(Device.cpu()))
 		{
 			final NDList input = new NDList(manager.create(image, new Shape(1, 3, height, width)),
 				manager.create(mask, new Shape(1, 1, height, width)));

@@ -38,8 +38,7 @@ public final class LpipsModel implements AutoCloseable {
 
 	/** Loads the package's network on the device (AUTO: a GPU when the engine sees one). */
 	public static LpipsModel open(final LpipsPackage pkg, final Device device) {
-		EngineThreads.applyDefaults();
-		final Engine engine = Engine.getEngine("PyTorch");
+		final Engine engine = EngineThreads.engine();
 		final ai.djl.Device d = device == Device.CPU || engine.getGpuCount() == 0 ? ai.djl.Device.cpu() :
 			ai.djl.Device.gpu();
 		if (device == Device.GPU && engine.getGpuCount() == 0) throw new MetricsException(
@@ -95,7 +94,7 @@ public final class LpipsModel implements AutoCloseable {
 
 	/** Replays the package's test pair; throws unless the distances agree within the package's tolerance. */
 	public float[] selfTest() {
-		try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+		try (NDManager m = EngineThreads.engine().newBaseManager()) {
 			final NDArray a = read(m, 0), b = read(m, 1), expected = read(m, 2);
 			final long[] s = a.getShape().getShape();
 			final float[] got = forward(a.toFloatArray(), b.toFloatArray(), (int) s[0], (int) s[2], (int) s[3]);

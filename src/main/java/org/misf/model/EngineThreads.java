@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import ai.djl.engine.Engine;
+
 /**
  * The one place that decides how many CPU threads PyTorch uses (for the CLI, the Fiji commands and the
  * metrics alike). PyTorch fixes them when its engine starts, from DJL's system properties, so they are set
@@ -51,6 +53,15 @@ public final class EngineThreads {
 		System.setProperty(INTRA_OP, Integer.toString(n));
 		chosenBy = busy < 0 ? "physical cores" : String.format(java.util.Locale.ROOT,
 			"%d physical cores, %.1f busy with other work", physical, busy);
+	}
+
+	/**
+	 * The PyTorch engine, started with this class's thread counts: the one way into the engine, so that no first
+	 * use elsewhere (an import, reading a test pair) fixes PyTorch's own defaults for the rest of the session.
+	 */
+	public static Engine engine() {
+		applyDefaults();
+		return Engine.getEngine("PyTorch");
 	}
 
 	/** What decided the thread count, for the benchmark and the log. */

@@ -26,7 +26,7 @@ public final class Npy {
 
 	/** Reads a float32 .npy file; anything else is an {@link InpaintingException}. */
 	public static Npy read(final Path file) {
-		try (NDManager m = NDManager.newBaseManager(); InputStream in = Files.newInputStream(file)) {
+		try (NDManager m = EngineThreads.engine().newBaseManager(); InputStream in = Files.newInputStream(file)) {
 			final NDArray a = NDList.decode(m, in).singletonOrThrow();
 			if (a.getDataType() != DataType.FLOAT32) throw new InpaintingException("The file " + file +
 				" holds " + a.getDataType() + " values, not float32.");

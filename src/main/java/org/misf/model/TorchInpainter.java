@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -91,7 +90,7 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 	/** GPUs PyTorch can use here (0 with the CPU build or without a CUDA device), or -1 when it cannot start. */
 	public static int gpuCount() {
 		try {
-			return Engine.getEngine("PyTorch").getGpuCount();
+			return EngineThreads.engine().getGpuCount();
 		}
 		catch (final RuntimeException | UnsatisfiedLinkError e) {
 			return -1;
@@ -101,7 +100,7 @@ public final class TorchInpainter implements Inpainter, InpaintingNetwork {
 	private static ai.djl.Device resolve(final Device device) {
 		final int gpus;
 		try {
-			gpus = Engine.getEngine("PyTorch").getGpuCount();
+			gpus = EngineThreads.engine().getGpuCount();
 		}
 		catch (final RuntimeException | UnsatisfiedLinkError e) {
 			throw new InpaintingException("The PyTorch engine cannot start here (" + firstLine(e) + ").", e);

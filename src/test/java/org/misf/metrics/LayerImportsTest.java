@@ -39,6 +39,22 @@ class LayerImportsTest {
 	}
 
 	@Test
+	void theFrontEndsAreSiblings() throws IOException {
+		assertEquals(List.of(), uses("imagej", Pattern.compile("org\\.misf\\.cli\\b")));
+		assertEquals(List.of(), uses("cli", Pattern.compile("org\\.misf\\.imagej\\b")));
+	}
+
+	@Test
+	void onlyEngineThreadsStartsPyTorch() throws IOException {
+		final Pattern start = Pattern.compile("Engine\\.getEngine|NDManager\\.newBaseManager");
+		for (final String pkg : new String[] { "core", "model", "metrics", "evaluation", "checkpoint", "io", "batch",
+			"cli", "imagej" })
+			for (final String use : uses(pkg, start))
+				assertEquals(true, use.startsWith("EngineThreads.java: "), use + ": start the engine through " +
+					"EngineThreads.engine(), so that its thread counts hold for the whole session");
+	}
+
+	@Test
 	void coreUsesNoOtherLayer() throws IOException {
 		assertEquals(List.of(), uses("core", Pattern.compile("import org\\.misf\\.(?!core\\.)[a-z]+")));
 	}
