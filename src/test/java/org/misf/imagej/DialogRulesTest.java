@@ -17,7 +17,7 @@ class DialogRulesTest {
 
 	@Test
 	void withoutADisplayNothingAsksAndNotesGoToTheLog() {
-		final ImagePlus stack = InpaintImageTest.noise8("stack", 10, 10, 3);
+		final ImagePlus stack = InpaintImageFixtures.noise8("stack", 10, 10, 3);
 		final InpaintSettings allInPlace = new InpaintSettings(MaskSource.SELECTION, null, "default", Device.AUTO, 0,
 			OutputMode.IN_PLACE, SliceChoice.ALL);
 		assertTrue(UserMessages.confirmNoUndo(stack, allInPlace), "headless: no question, the run goes on");

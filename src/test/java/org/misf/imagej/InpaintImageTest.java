@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Random;
+import static org.misf.imagej.InpaintImageFixtures.assertOnlyHolesChanged;
+import static org.misf.imagej.InpaintImageFixtures.maskOf;
+import static org.misf.imagej.InpaintImageFixtures.noise8;
+import static org.misf.imagej.InpaintImageFixtures.open;
+import static org.misf.imagej.InpaintImageFixtures.restoreImageJ;
+import static org.misf.imagej.InpaintImageFixtures.selection;
+import static org.misf.imagej.InpaintImageFixtures.settings;
 
 import ij.CompositeImage;
 import ij.IJ;
@@ -16,7 +21,6 @@ import ij.gui.Line;
 import ij.gui.OvalRoi;
 import ij.gui.Overlay;
 import ij.gui.Roi;
-import ij.macro.Interpreter;
 import ij.process.ByteProcessor;
 import ij.process.ColorProcessor;
 import ij.process.FloatProcessor;
@@ -28,73 +32,20 @@ import org.junit.jupiter.api.Test;
 import org.misf.core.CancelledException;
 import org.misf.model.Device;
 import org.misf.model.InpaintOptions;
-import org.misf.model.InpaintingException;
 
-/** The front-end rules of "MISF Inpaint" (planes, holes, ranges, undo, errors) with a fake network. */
+/**
+ * What "MISF Inpaint" changes, with a fake network: only the holes of a selection, overlay, line or mask image, on the
+ * chosen planes, with the data range of 8/16/32-bit, RGB and composite images, undoable in place or in a new image;
+ * nothing when cancelled or when no hole is on the chosen planes. Its bad input is {@link InpaintImageRefusalsTest}.
+ */
 class InpaintImageTest {
 
 	private final FakeInpainter fake = new FakeInpainter();
-
-	/** Makes {@code imp} an open image that WindowManager finds by title, as a batch-mode macro would. */
-	static void open(final ImagePlus imp) {
-		Interpreter.batchMode = true;
-		Interpreter.addBatchModeImage(imp);
-	}
 
 	/** ImageJ's global state that a run leaves behind: open batch-mode images, the Undo buffer, the run log. */
 	@AfterEach
 	void forgetBatchImages() {
 		restoreImageJ();
-	}
-
-	static void restoreImageJ() {
-		for (final int id : Interpreter.getBatchModeImageIDs())
-			Interpreter.removeBatchModeImage(ij.WindowManager.getImage(id));
-		Interpreter.batchMode = false;
-		ij.Undo.reset();
-		InfoRecord.table().reset();
-	}
-
-	static ImagePlus noise8(final String title, final int w, final int h, final int planes) {
-		final Random r = new Random(1);
-		final ImageStack stack = new ImageStack(w, h);
-		for (int p = 0; p < planes; p++) {
-			final byte[] px = new byte[w * h];
-			r.nextBytes(px);
-			stack.addSlice(new ByteProcessor(w, h, px));
-		}
-		return new ImagePlus(title, stack);
-	}
-
-	static InpaintSettings settings(final MaskSource source, final String maskImage, final OutputMode output,
-		final SliceChoice slices)
-	{
-		return new InpaintSettings(source, maskImage, "default", Device.CPU, 0, output, slices);
-	}
-
-	static InpaintSettings selection() {
-		return settings(MaskSource.SELECTION, null, OutputMode.IN_PLACE, SliceChoice.CURRENT);
-	}
-
-	/** Every pixel is either unchanged, or inside {@code holes} and changed to the fake's fill. */
-	static void assertOnlyHolesChanged(final ImageProcessor before, final ImageProcessor after, final ImageProcessor holes) {
-		int changed = 0;
-		for (int i = 0; i < before.getPixelCount(); i++) {
-			final boolean hole = holes.get(i) != 0;
-			if (hole) {
-				changed++;
-				if (after instanceof ColorProcessor) assertEquals(FakeInpainter.FILL_ARGB, after.get(i));
-				else assertEquals(FakeInpainter.FILL, after.getf(i), 0);
-			}
-			else assertEquals(before.getf(i), after.getf(i), 0, "pixel " + i + " is not a hole but changed");
-		}
-		assertTrue(changed > 0);
-	}
-
-	static ByteProcessor maskOf(final Roi roi, final int w, final int h) {
-		final ByteProcessor m = new ByteProcessor(w, h);
-		HoleMask.fill(m, roi);
-		return m;
 	}
 
 	@Test
@@ -309,104 +260,5 @@ class InpaintImageTest {
 		assertEquals(0, fake.opened);
 		assertArrayEquals((byte[]) before.getPixels(1), (byte[]) imp.getStack().getPixels(1));
 		assertTrue(out.toString().contains("unchanged"));
-	}
-
-	// -- bad input: one sentence, image unchanged, model never asked for --
-
-	private void assertRefused(final ImagePlus imp, final InpaintSettings s, final String expected) {
-		final ImageStack before = imp.getStack().duplicate();
-		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintImage.run(imp, s, fake));
-		assertTrue(e.getMessage().contains(expected), e.getMessage());
-		assertTrue(e.getMessage().endsWith("."), "one sentence: " + e.getMessage());
-		for (int n = 1; n <= before.getSize(); n++)
-			assertArrayEquals((Object[]) new Object[] { before.getProcessor(n).getPixelsCopy() },
-				new Object[] { imp.getStack().getProcessor(n).getPixelsCopy() }, "plane " + n);
-		assertEquals(0, fake.opened);
-		assertTrue(!imp.changes);
-	}
-
-	@Test
-	void noSelectionIsRefused() {
-		assertRefused(noise8("img", 10, 10, 1), selection(), "no area selection");
-	}
-
-	@Test
-	void pointSelectionIsRefused() {
-		final ImagePlus imp = noise8("img", 10, 10, 1);
-		imp.setRoi(new ij.gui.PointRoi(3, 3));
-		assertRefused(imp, selection(), "no area selection");
-	}
-
-	@Test
-	void onePixelImageIsRefused() {
-		final ImagePlus imp = noise8("dot", 1, 1, 1);
-		imp.setRoi(new Roi(0, 0, 1, 1));
-		assertRefused(imp, selection(), "at least 4x4");
-	}
-
-	@Test
-	void missingOverlayIsRefused() {
-		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.OVERLAY, null, OutputMode.IN_PLACE,
-			SliceChoice.CURRENT), "has no overlay");
-	}
-
-	@Test
-	void emptyRoiManagerIsRefused() {
-		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.ROI_MANAGER, null, OutputMode.IN_PLACE,
-			SliceChoice.CURRENT), "ROI Manager is empty");
-	}
-
-	@Test
-	void maskOfAnotherSizeIsRefused() {
-		final ImagePlus mask = new ImagePlus("small-mask", new ByteProcessor(8, 10));
-		open(mask);
-		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.MASK_IMAGE, "small-mask", OutputMode.IN_PLACE,
-			SliceChoice.CURRENT), "is 8x10 but the image 'img' is 10x10");
-	}
-
-	@Test
-	void maskWithTheWrongPlaneCountIsRefused() {
-		final ImagePlus mask = noise8("mask-stack", 10, 10, 2);
-		open(mask);
-		assertRefused(noise8("img", 10, 10, 3), settings(MaskSource.MASK_IMAGE, "mask-stack", OutputMode.IN_PLACE,
-			SliceChoice.ALL), "has 2 planes");
-	}
-
-	@Test
-	void maskImageThatIsNotOpenIsRefused() {
-		assertRefused(noise8("img", 10, 10, 1), settings(MaskSource.MASK_IMAGE, "nowhere.png", OutputMode.IN_PLACE,
-			SliceChoice.CURRENT), "no open image called 'nowhere.png'");
-	}
-
-	@Test
-	void theImageItselfIsNotAMask() {
-		final ImagePlus imp = noise8("self", 10, 10, 1);
-		open(imp);
-		assertRefused(imp, settings(MaskSource.MASK_IMAGE, "self", OutputMode.IN_PLACE, SliceChoice.CURRENT),
-			"another image");
-	}
-
-	@Test
-	void wrongWordsAreRefusedWithTheChoices() {
-		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Selection",
-			"None", "default", "auto", 0, "In place", "Current"));
-		assertEquals("Unknown mask source 'Selection': use Current selection, ROI Manager, Overlay, Mask image.",
-			e.getMessage());
-		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Current selection", "None", "default",
-			"tpu", 0, "In place", "Current"));
-		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Current selection", "None", "default",
-			"auto", -1, "In place", "Current"));
-		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Mask image", "None", "default",
-			"auto", 0, "In place", "Current"));
-	}
-
-	@Test
-	void macroOptionsNameEveryChoice() {
-		final InpaintSettings s = new InpaintSettings(MaskSource.MASK_IMAGE, "my mask.png", "/m/pkg", Device.GPU, 2,
-			OutputMode.NEW_IMAGE, SliceChoice.ALL);
-		assertEquals("mask=[Mask image] mask_image=[my mask.png] model=/m/pkg device=gpu dilate=2 output=[New image] slices=All",
-			s.toMacroOptions());
-		assertEquals("mask=[Current selection] model=default device=auto dilate=0 output=[In place] slices=Current",
-			InpaintSettings.defaults().toMacroOptions());
 	}
 }

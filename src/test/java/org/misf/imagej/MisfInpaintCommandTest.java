@@ -50,7 +50,7 @@ class MisfInpaintCommandTest {
 
 	@AfterEach
 	void restoreImageJ() {
-		InpaintImageTest.restoreImageJ();
+		InpaintImageFixtures.restoreImageJ();
 	}
 
 	private static CommandInfo info() {
@@ -107,7 +107,7 @@ class MisfInpaintCommandTest {
 	@Test
 	void inPlaceWithExplicitInputs() throws Exception {
 		final FakeInpainter fake = new FakeInpainter();
-		final ImagePlus imp = InpaintImageTest.noise8("cmd", 24, 24, 1);
+		final ImagePlus imp = InpaintImageFixtures.noise8("cmd", 24, 24, 1);
 		final Roi roi = new Roi(3, 4, 7, 6);
 		imp.setRoi(roi);
 		final ImageProcessor before = imp.getProcessor().duplicate();
@@ -123,13 +123,13 @@ class MisfInpaintCommandTest {
 		assertTrue(!((MisfInpaintCommand) m).isCanceled(), String.valueOf(((MisfInpaintCommand) m).getCancelReason()));
 		assertNull(m.getOutput("inpainted"));
 		assertEquals(2, fake.options.get(0).dilation());
-		InpaintImageTest.assertOnlyHolesChanged(before, imp.getProcessor(), InpaintImageTest.maskOf(roi, 24, 24));
+		InpaintImageFixtures.assertOnlyHolesChanged(before, imp.getProcessor(), InpaintImageFixtures.maskOf(roi, 24, 24));
 	}
 
 	@Test
 	void showChangesGivesAnImageOfExactlyThePixelsThatChanged() throws Exception {
 		final FakeInpainter fake = new FakeInpainter();
-		final ImagePlus imp = InpaintImageTest.noise8("chg.png", 24, 24, 1);
+		final ImagePlus imp = InpaintImageFixtures.noise8("chg.png", 24, 24, 1);
 		final Roi roi = new Roi(3, 4, 6, 5);
 		imp.setRoi(roi);
 		final byte[] before = (byte[]) imp.getProcessor().getPixelsCopy();
@@ -148,7 +148,7 @@ class MisfInpaintCommandTest {
 	@Test
 	void badInputCancelsWithOneSentenceAndLeavesTheImage() throws Exception {
 		final FakeInpainter fake = new FakeInpainter();
-		final ImagePlus imp = InpaintImageTest.noise8("nosel", 12, 12, 1);
+		final ImagePlus imp = InpaintImageFixtures.noise8("nosel", 12, 12, 1);
 		final byte[] before = ((byte[]) imp.getProcessor().getPixelsCopy());
 		final MisfInpaintCommand m = (MisfInpaintCommand) run(fake, fromMacroOptions(imp, "mask=[Current selection]"));
 		assertTrue(m.isCanceled());
@@ -159,8 +159,8 @@ class MisfInpaintCommandTest {
 
 	@Test
 	void theDefaultMacroLineGivesTheSameAsExplicitSettings() throws Exception {
-		final ImagePlus a = InpaintImageTest.noise8("a", 20, 16, 1);
-		final ImagePlus b = InpaintImageTest.noise8("b", 20, 16, 1);
+		final ImagePlus a = InpaintImageFixtures.noise8("a", 20, 16, 1);
+		final ImagePlus b = InpaintImageFixtures.noise8("b", 20, 16, 1);
 		a.setRoi(new Roi(2, 3, 8, 5));
 		b.setRoi(new Roi(2, 3, 8, 5));
 		final FakeInpainter viaCommand = new FakeInpainter();

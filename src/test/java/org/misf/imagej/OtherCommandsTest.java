@@ -61,7 +61,7 @@ class OtherCommandsTest {
 	/** The global state these commands leave: images, the Results table, Undo, and the model kept for the next run. */
 	@AfterEach
 	void forgetImages() {
-		InpaintImageTest.restoreImageJ();
+		InpaintImageFixtures.restoreImageJ();
 		ResultsTable.getResultsTable().reset();
 		SharedInpainter.INSTANCE.close();
 	}
@@ -85,15 +85,15 @@ class OtherCommandsTest {
 
 	@Test
 	void metricsRowsMatchTheMetricsPackage() throws Exception {
-		final ImagePlus reference = InpaintImageTest.noise8("ref", 40, 32, 1);
+		final ImagePlus reference = InpaintImageFixtures.noise8("ref", 40, 32, 1);
 		final ImagePlus result = new ImagePlus("res", reference.getProcessor().duplicate());
 		result.getProcessor().setValue(128);
 		result.getProcessor().fill(new Roi(5, 5, 10, 8));
 		final ByteProcessor holes = new ByteProcessor(40, 32);
 		HoleMask.fill(holes, new Roi(5, 5, 10, 8));
-		InpaintImageTest.open(reference);
-		InpaintImageTest.open(result);
-		InpaintImageTest.open(new ImagePlus("holes", holes));
+		InpaintImageFixtures.open(reference);
+		InpaintImageFixtures.open(result);
+		InpaintImageFixtures.open(new ImagePlus("holes", holes));
 		final Path csv = dir.resolve("m.csv");
 		final Module m = run(InpaintingMetricsCommand.class, "result", "res", "reference", "ref", "mask", "holes",
 			"region", "Holes only", "scoring", "paper", "ssim", "gaussian", "lpips", "none", "slices", "Current", "csv", csv
@@ -129,8 +129,8 @@ class OtherCommandsTest {
 		final ImagePlus reference = new ImagePlus("ref16", ref), result = new ImagePlus("res16", res);
 		reference.setDisplayRange(20000, 30000);
 		result.setDisplayRange(20000, 30000);
-		InpaintImageTest.open(reference);
-		InpaintImageTest.open(result);
+		InpaintImageFixtures.open(reference);
+		InpaintImageFixtures.open(result);
 		final Module m = run(InpaintingMetricsCommand.class, "result", "res16", "reference", "ref16", "mask", "None",
 			"region", "Whole image", "scoring", "paper", "ssim", "uniform", "lpips", "none", "slices", "Current", "csv", "");
 		assertEquals(null, cancelReason(m));
@@ -143,8 +143,8 @@ class OtherCommandsTest {
 
 	@Test
 	void metricsRefuseDifferentSizes() throws Exception {
-		InpaintImageTest.open(InpaintImageTest.noise8("a", 10, 10, 1));
-		InpaintImageTest.open(InpaintImageTest.noise8("b", 12, 10, 1));
+		InpaintImageFixtures.open(InpaintImageFixtures.noise8("a", 10, 10, 1));
+		InpaintImageFixtures.open(InpaintImageFixtures.noise8("b", 12, 10, 1));
 		final Module m = run(InpaintingMetricsCommand.class, "result", "a", "reference", "b", "lpips", "none");
 		assertEquals("The result 'a' is 10x10 but the reference 'b' is 12x10.", cancelReason(m));
 		assertEquals(0, ResultsTable.getResultsTable().size());
@@ -171,7 +171,7 @@ class OtherCommandsTest {
 		assertEquals(target.toAbsolutePath().normalize().toString(), m.getOutput("modelPackage"));
 		assertTrue(Files.isRegularFile(target.resolve("model.yaml")));
 		// the new package works in MISF Inpaint
-		final ImagePlus imp = InpaintImageTest.noise8("x", 32, 32, 1);
+		final ImagePlus imp = InpaintImageFixtures.noise8("x", 32, 32, 1);
 		imp.setRoi(new Roi(8, 8, 8, 8));
 		final byte[] before = (byte[]) imp.getProcessor().getPixelsCopy();
 		final Module inpaint = run(MisfInpaintCommand.class, "imp", imp, "mask", "Current selection", "model", target

@@ -34,7 +34,7 @@ public final class RecordReplayCheck {
 		// ImageJ 1.x hands macro options only to threads named like the ones that run commands
 		Thread.currentThread().setName("Run$_record-replay");
 		Interpreter.batchMode = true;
-		final ImagePlus mask = new ImagePlus("damage mask", InpaintImageTest.noise8("m", 48, 40, 1).getProcessor()
+		final ImagePlus mask = new ImagePlus("damage mask", InpaintImageFixtures.noise8("m", 48, 40, 1).getProcessor()
 			.convertToByteProcessor());
 		((ByteProcessor) mask.getProcessor()).threshold(235);
 		Interpreter.addBatchModeImage(mask);
@@ -92,7 +92,7 @@ public final class RecordReplayCheck {
 
 	/** A 48x40 gray image with a selection and an overlay ROI. */
 	private static ImagePlus image() {
-		final ImagePlus imp = InpaintImageTest.noise8("record", 48, 40, 1);
+		final ImagePlus imp = InpaintImageFixtures.noise8("record", 48, 40, 1);
 		ij.process.ImageProcessor ip = imp.getProcessor();
 		ip.blurGaussian(2);
 		imp.setRoi(new Roi(10, 8, 12, 10));

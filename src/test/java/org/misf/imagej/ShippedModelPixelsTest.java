@@ -75,7 +75,7 @@ class ShippedModelPixelsTest {
 	@AfterEach
 	void restoreImageJ() {
 		WindowManager.setTempCurrentImage(null);
-		InpaintImageTest.restoreImageJ();
+		InpaintImageFixtures.restoreImageJ();
 	}
 
 	/** The clean painting: the ground truth of every hole. */
@@ -90,7 +90,7 @@ class ShippedModelPixelsTest {
 
 	/** Two small holes where a flat fill is far off: where the river meets the bank, and in the sky. */
 	private static byte[] twoSmallHoles() {
-		final ByteProcessor m = InpaintImageTest.maskOf(new OvalRoi(40, 75, 14, 10), W, H);
+		final ByteProcessor m = InpaintImageFixtures.maskOf(new OvalRoi(40, 75, 14, 10), W, H);
 		HoleMask.fill(m, new OvalRoi(140, 15, 12, 9));
 		return (byte[]) m.getPixels();
 	}
@@ -163,7 +163,7 @@ class ShippedModelPixelsTest {
 	@Test
 	void aSelectionIsFilledInPlaceByTheShippedModelAndUndoRestoresTheInput() {
 		final Roi roi = new OvalRoi(40, 75, 14, 10); // where the river meets the bank: a flat fill is far off
-		final byte[] holes = (byte[]) InpaintImageTest.maskOf(roi, W, H).getPixels();
+		final byte[] holes = (byte[]) InpaintImageFixtures.maskOf(roi, W, H).getPixels();
 		final ImagePlus imp = damaged("mural.png", holes);
 		final int[] input = ((int[]) imp.getProcessor().getPixels()).clone();
 		imp.setRoi(roi);
@@ -192,7 +192,7 @@ class ShippedModelPixelsTest {
 		final int[] input = ((int[]) imp.getProcessor().getPixels()).clone();
 		final ImagePlus mask = IJ.openImage(MASK.toString());
 		mask.setTitle("mural_mask.png");
-		InpaintImageTest.open(mask);
+		InpaintImageFixtures.open(mask);
 		final Map<String, Object> in = new HashMap<>();
 		in.put("imp", imp);
 		in.put("mask", "Mask image");
@@ -244,7 +244,7 @@ class ShippedModelPixelsTest {
 		final ImagePlus single = IJ.openImage(images.resolve("mural.png").toString());
 		final int[] input = ((int[]) single.getProcessor().getPixels()).clone();
 		final ImagePlus mask = new ImagePlus("mural_mask", new ByteProcessor(W, H, holes));
-		InpaintImageTest.open(mask);
+		InpaintImageFixtures.open(mask);
 		InpaintImage.run(single, new InpaintSettings(MaskSource.MASK_IMAGE, "mural_mask", InpaintSettings.DEFAULT_MODEL,
 			Device.CPU, 0, OutputMode.IN_PLACE, SliceChoice.CURRENT), SharedInpainter.INSTANCE);
 		final int[] expected = (int[]) single.getProcessor().getPixels();
