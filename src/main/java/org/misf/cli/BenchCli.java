@@ -28,9 +28,7 @@ import org.misf.model.TorchInpainter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: time per window at 256 and 512, the Java overhead as a fraction of the bare forward pass,
@@ -41,9 +39,6 @@ import picocli.CommandLine.Spec;
 final class BenchCli implements Callable<Integer> {
 
 	private static final String PARTS = "windows,memory,large,scattered,hole,threads";
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	ModelOptions model;
@@ -94,7 +89,7 @@ final class BenchCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		threads.apply(spec.commandLine());
+		threads.apply();
 		final long t0 = System.nanoTime();
 		final ModelPackage pkg = model.modelPackage();
 		try (TorchInpainter in = (TorchInpainter) model.open()) {

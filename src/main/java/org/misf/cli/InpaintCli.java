@@ -18,10 +18,8 @@ import org.misf.model.InpaintOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code inpaint IMAGE MASK -o OUT} or {@code inpaint IMAGE_DIR MASK_DIR -o OUT_DIR}: inpaints one image or
@@ -35,9 +33,6 @@ import picocli.CommandLine.Spec;
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
 		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done." })
 final class InpaintCli implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Parameters(index = "0", paramLabel = "IMAGE", description = "an image file, or a folder of images")
 	Path image;
@@ -105,14 +100,13 @@ final class InpaintCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		threads.apply(spec.commandLine());
+		threads.apply();
 		final InpaintOptions options = InpaintOptions.DEFAULTS.withDilation(dilate).withMargin(margin).withBatchSize(
 			batch);
 		final MaskConvention convention = new MaskConvention(maskThreshold == null ? Double.NaN : maskThreshold,
 			invertMask);
 		final BatchSpec batchSpec = new BatchSpec(image, mask, output, shard, options, range, convention, !noRecord,
 			saveChanges);
-		FolderBatchRun.plan(batchSpec);
 		if (cancelled != null) return run(batchSpec, cancelled);
 		final AtomicBoolean terminated = new AtomicBoolean();
 		final CountDownLatch finished = new CountDownLatch(1);

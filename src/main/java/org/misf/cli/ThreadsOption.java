@@ -2,7 +2,6 @@ package org.misf.cli;
 
 import org.misf.model.EngineThreads;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,10 +14,8 @@ final class ThreadsOption {
 		description = "CPU threads for the network (default: the physical cores that are idle at start)")
 	Integer threads;
 
-	/** Hands the count to {@link EngineThreads} before any model loads; a count below 1 is a usage error. */
-	void apply(final CommandLine cl) {
-		if (threads == null) return;
-		if (threads < 1) throw new CommandLine.ParameterException(cl, "--threads needs a number of 1 or more.");
-		EngineThreads.use(threads);
+	/** Hands the count to {@link EngineThreads} (which refuses a count below 1) before any model loads. */
+	void apply() {
+		if (threads != null) EngineThreads.use(threads);
 	}
 }

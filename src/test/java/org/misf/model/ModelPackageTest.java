@@ -13,12 +13,13 @@ import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening model packages: good ones (folder, zip) and every kind of broken one, each with a clear sentence. */
+@ExtendWith(OwnPackageCache.class)
 class ModelPackageTest {
 
 	@TempDir
@@ -26,20 +27,9 @@ class ModelPackageTest {
 
 	private static Path original;
 
-	/** The package cache of the rest of the test run, given back after this class. */
-	private static String cacheBefore;
-
 	@BeforeAll
 	static void setUp() {
-		cacheBefore = System.getProperty("misf.cache");
-		System.setProperty("misf.cache", tmp.resolve("cache").toString());
 		original = ModelPackage.defaultPackage().root();
-	}
-
-	@AfterAll
-	static void restoreCache() {
-		if (cacheBefore == null) System.clearProperty("misf.cache");
-		else System.setProperty("misf.cache", cacheBefore);
 	}
 
 	private static Path copy(final String name) throws IOException {
@@ -70,7 +60,7 @@ class ModelPackageTest {
 		assertEquals(folder.sha256(), ModelPackage.open(copy("picked").resolve("model.yaml")).sha256());
 		final ModelPackage zipped = ModelPackage.open(zip);
 		assertEquals(folder.sha256(), zipped.sha256());
-		assertTrue(zipped.root().startsWith(tmp.resolve("cache")));
+		assertTrue(zipped.root().startsWith(OwnPackageCache.folder()));
 	}
 
 	@Test

@@ -15,12 +15,13 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A package is trusted only if it reproduces its test pair; zips unpack within bounds; killed extractions are cleaned. */
+@ExtendWith(OwnPackageCache.class)
 class PackageTrustTest {
 
 	@TempDir
@@ -28,20 +29,9 @@ class PackageTrustTest {
 
 	private static Path original;
 
-	/** The package cache of the rest of the test run, given back after this class. */
-	private static String cacheBefore;
-
 	@BeforeAll
 	static void setUp() {
-		cacheBefore = System.getProperty("misf.cache");
-		System.setProperty("misf.cache", tmp.resolve("cache").toString());
 		original = ModelPackage.defaultPackage().root();
-	}
-
-	@AfterAll
-	static void restoreCache() {
-		if (cacheBefore == null) System.clearProperty("misf.cache");
-		else System.setProperty("misf.cache", cacheBefore);
 	}
 
 	@Test
@@ -96,7 +86,7 @@ class PackageTrustTest {
 		final Path liar = Files.write(tmp.resolve("liar.zip"), bytes);
 		final InpaintingException l = assertThrows(InpaintingException.class, () -> ModelPackage.open(liar));
 		assertTrue(l.getMessage().contains("unpacks to more than"), l.getMessage());
-		try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+		try (Stream<Path> s = Files.list(OwnPackageCache.folder())) {
 			assertEquals("[]", s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("zip-")).collect(Collectors
 				.toList()).toString(), "nothing of the zip stays in the cache");
 		}
