@@ -12,7 +12,7 @@ The package holds:
 
 Example:
     python3 training/export.py --checkpoint training/runs/w32/generator.pth --width 32 --out models/misf-w32 \
-        --id misf-w32 --name "MISF width 32 (default)" --boundary-scales 0.5,1,2,4
+        --id misf-w32 --name "MISF width 32 (default)" --boundary-scales 0.5,1,2,4,8,16
 """
 import argparse
 import hashlib
