@@ -16,6 +16,7 @@ in float32).
 import argparse
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -64,12 +65,12 @@ def pack(data: str, out: str, groups: int, init: str) -> dict:
     with tarfile.open(tar_path + ".part", "w") as tar:
         for p in images:
             tar.add(p, arcname=os.path.relpath(p, data))
-        lines = ["file\thole_ratio_256\tnvidia_original_bin"]
-        with open(os.path.join(data, "masks", "irregular_index.tsv")) as f:
-            original = {line.split("\t")[0]: line.rstrip("\n") for line in list(f)[1:]}
+        kept = {os.path.basename(p) for p, _ in masks}
+        with open(os.path.join(data, "masks", "irregular_index.tsv")) as f:  # header and rows as they are
+            header, *rows = f.read().splitlines()
+        lines = [header] + [r for r in rows if r.split("\t")[0] in kept]
         for p, _ in masks:
             tar.add(p, arcname=os.path.relpath(p, data))
-            lines.append(original[os.path.basename(p)])
         blob = ("\n".join(lines) + "\n").encode()
         info = tarfile.TarInfo("masks/irregular_index.tsv")
         info.size = len(blob)
@@ -94,8 +95,7 @@ def merge(folder: str, run: str, name: str = "w32") -> int:
     torch.save({"iteration": parts[0]["iteration"], "generator": generator}, os.path.join(run, "generator.pth"))
     for extra in (f"{name}_log.tsv", f"{name}.out"):
         if os.path.exists(os.path.join(folder, extra)):
-            with open(os.path.join(folder, extra), "rb") as src, open(os.path.join(run, extra), "wb") as dst:
-                dst.write(src.read())
+            shutil.copyfile(os.path.join(folder, extra), os.path.join(run, extra))
     return parts[0]["iteration"]
 
 
