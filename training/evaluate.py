@@ -21,6 +21,7 @@ TorchScript call on the whole image (default; quicker, for comparing candidates)
 """
 import argparse
 import csv
+import io
 import math
 import os
 import subprocess
@@ -40,6 +41,7 @@ from misf.data import (BINS, DAMAGE_KINDS, centre_square, centre_square_mask, da
                        load_rgb, read_mask_index, split, held_out_images)
 from misf.network import InpaintingModel, MISFGenerator, load_release_state, width_of  # noqa: E402
 from misf.table import CLASSICAL, markdown, summarise, verdict  # noqa: E402,F401
+from misf import plain_eval  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
@@ -185,11 +187,13 @@ def main():
     ap.add_argument("--out", help="folder for EVAL.md, eval_cases.csv, eval_damage.png (default: the package)")
     ap.add_argument("--rows", help="only the rows whose name contains this text (e.g. 'photos, NVIDIA'); needs --out, "
                     "as the table is then partial; the cases are the same as in the full table")
+    ap.add_argument("--plain", choices=("with", "only", "without"), default="with",
+                    help="the plain-ground rows (misf/plain_eval.py): with the table (default), only them, or not")
     args = ap.parse_args()
     if not args.package and not args.candidate:
         ap.error("give --package or --candidate")
-    if args.rows and not args.out:
-        ap.error("--rows writes a partial table: give --out")
+    if (args.rows or args.plain != "with") and not args.out:
+        ap.error("--rows and --plain only/without write a partial EVAL.md: give --out")
     out_dir = args.out or args.package
     os.makedirs(out_dir, exist_ok=True)
     torch.set_num_threads(args.threads)
@@ -203,6 +207,21 @@ def main():
     for c in args.candidate:
         name, path = c.split("=", 1)
         fills[name] = TorchFill(path, [float(v) for v in args.boundary_scales.split(",") if v], args.flip_average)
+    main_name = list(fills)[0]
+    plain = "" if args.plain == "without" else plain_eval.section(args.data, fills, main_name, out_dir, args.threads,
+                                                                   args.cli, args.package, args.per_row)
+    table = "" if args.plain == "only" else table_section(args, fills, main_name, out_dir)
+    with open(os.path.join(out_dir, "EVAL.md"), "w") as f:
+        f.write(table + plain)
+        notes = os.path.join(args.package or "", "EVAL_NOTES.md")
+        if args.package and os.path.exists(notes):  # hand-written: what was tried, why a row is missed
+            with open(notes) as n:
+                f.write(n.read().rstrip() + "\n\n")
+        f.write("Reproduce: `" + " ".join(["/usr/bin/python3", "training/evaluate.py"] + sys.argv[1:]) + "`\n")
+
+
+def table_section(args, fills, main_name, out_dir):
+    """EVAL.md's main table (eval_cases.csv, eval_damage.png beside it)."""
     methods = list(CLASSICAL) + list(fills)
     cases = test_cases(args.data, args.per_row)
     if args.rows:
@@ -240,10 +259,9 @@ def main():
         fails = verdict(summary, name)
         report.append((name, table, fails))
         print(f"\n## {name}\n{table}\n\nbar met: {not fails}; misses: {fails}", flush=True)
-    main_name = list(fills)[0]
     picture(cases, results, os.path.join(out_dir, "eval_damage.png"), main_name)
 
-    with open(os.path.join(out_dir, "EVAL.md"), "w") as f:
+    with io.StringIO() as f:
         f.write("# Evaluation on held-out sources, real-shaped damage, next to the classical fill\n\n")
         f.write("Test images come only from sources that no training run of this project has used: photos = Urban100, "
                 "Sun-Hays80, Set14; paintings = WikiArt class folders 5 and 6; faces = the 13 face photos (indicative only). "
@@ -267,13 +285,9 @@ def main():
         timing = f"CLI, all {n} cases: {t_cli:.0f} s" if args.cli else ", ".join(
             f"{k}: {1000 * v / n:.0f} ms" for k, v in t_model.items()) + " per case (mean)"
         f.write(f"Time on this machine (2 cores, shared with other work): {timing}.\n\n")
-        notes = os.path.join(args.package or "", "EVAL_NOTES.md")
-        if args.package and os.path.exists(notes):  # hand-written: what was tried, why a row is missed
-            with open(notes) as n:
-                f.write(n.read().rstrip() + "\n\n")
         f.write("Per-case values: `eval_cases.csv`. Native-size crops (input | Telea | NS | ours | truth): "
-                "`eval_damage.png`.\n\nReproduce: `" + " ".join(["/usr/bin/python3", "training/evaluate.py"]
-                                                                + sys.argv[1:]) + "`\n")
+                "`eval_damage.png`.\n\n")
+        return f.getvalue()
 
 
 if __name__ == "__main__":

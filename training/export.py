@@ -26,7 +26,7 @@ import torch
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import InpaintingModel, MISFGenerator, load_release_state  # noqa: E402
+from misf.network import SHIFTS, InpaintingModel, MISFGenerator, load_release_state  # noqa: E402
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
 
@@ -67,10 +67,10 @@ def write_descriptor(path: str, desc: dict) -> None:
 
 def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
-           flip_average: bool = False) -> dict:
+           flip_average: bool = False, shift: str = "off") -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
-    model = InpaintingModel(gen, boundary_scales, flip_average).eval()
+    model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
@@ -112,7 +112,7 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                  "tolerance": 1e-4},
         "inference": {"boundary_correction": {"scales_px": list(model.boundary_scales),
                                               "confidence": model.confidence} if model.boundary_scales else "off",
-                      "flip_average": model.flip_average},
+                      "flip_average": model.flip_average, "colour_shift": model.shift},
         "training": training,
         "license": "Apache-2.0 (weights trained by the MISF for Fiji project)",
         "citation": CITATION,
@@ -136,6 +136,9 @@ def main():
     ap.add_argument("--boundary-scales", default="",
                     help="comma-separated Gaussian scales in px for the boundary colour correction (e.g. 1,2,4; empty = off)")
     ap.add_argument("--flip-average", action="store_true", help="average with the mirrored input's prediction (2x cost)")
+    ap.add_argument("--shift", default="off", choices=SHIFTS,
+                    help="colour shift around the generator (misf.network.colour_shift): 'limited' moves the known "
+                         "pixels' mean towards mid-grey as far as the window's range allows")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -151,7 +154,7 @@ def main():
                   args.version, training,
                   generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator,
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
-                  flip_average=args.flip_average)
+                  flip_average=args.flip_average, shift=args.shift)
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

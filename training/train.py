@@ -20,28 +20,40 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import TrainingSampler, validation_cases, load_rgb, load_mask, centre_square  # noqa: E402
 from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_ssim_loss, hole_weighted_l1, nsgan_loss, ssim_map  # noqa: E402
-from misf.network import InpaintingModel, MISFGenerator, width_of  # noqa: E402
+from misf.network import SHIFTS, InpaintingModel, MISFGenerator, colour_shift, width_of  # noqa: E402
+from misf.plain import PlainSampler  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.normpath(os.path.join(HERE, "..", "..", "shared"))
 
 
 class SampleStream(torch.utils.data.IterableDataset):
-    """Endless training batches from TrainingSampler; each DataLoader worker gets its own seed."""
+    """Endless training batches from TrainingSampler; each DataLoader worker gets its own seed.
 
-    def __init__(self, data, size, batch, seed, thin, native):
-        self.args = (data, size, batch, seed, thin, native)
+    With ``plain`` > 0 each item is (images, masks, plain images, plain masks): the last ``plain`` samples of the
+    batch are plain grounds (misf.plain.PlainSampler) at ``plain_size``, the others come from TrainingSampler."""
+
+    def __init__(self, data, size, batch, seed, thin, native, plain=0, plain_size=0):
+        self.args = (data, size, batch, seed, thin, native, plain, plain_size or size)
 
     def __iter__(self):
-        data, size, batch, seed, thin, native = self.args
+        data, size, batch, seed, thin, native, plain, plain_size = self.args
         info = torch.utils.data.get_worker_info()
         sampler = TrainingSampler(data, size, seed=seed * 1000 + (info.id if info else 0), thin=thin, native=native)
+        flat = None
+        if plain > 0:
+            masks = TrainingSampler.mask_sampler(data, plain_size, sampler.rng)
+            flat = PlainSampler(sampler.images, plain_size, sampler.rng, masks)
         while True:
-            yield to_tensor(*sampler.batch(batch))
+            item = to_tensor(*sampler.batch(batch - plain))
+            if flat is not None:
+                item = item + to_tensor(*flat.batch(plain))
+            yield item
 
 
 def batches(args, seed):
-    stream = SampleStream(args.data, args.size, args.batch, seed, args.thin, args.native)
+    stream = SampleStream(args.data, args.size, args.batch, seed, args.thin, args.native, args.plain,
+                          args.plain_size)
     if args.workers == 0:
         return iter(stream)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.workers, prefetch_factor=4,
@@ -80,8 +92,26 @@ def load_validation(data: str, size: int, per_bin: int):
 
 
 @torch.no_grad()
-def validate(gen, val, bins):
-    (x, m), model = val, InpaintingModel(gen).eval()
+def validate_plain(gen, cases, shift):
+    """Mean hole error in grey levels on the validation plain grounds (no boundary correction)."""
+    model = InpaintingModel(gen, shift=shift).eval()
+    x, m = cases
+    dev = next(gen.parameters()).device
+    out = model(x.to(dev), m.to(dev)).cpu()
+    err = ((uint8_levels(out) - uint8_levels(x)).abs() * m).sum() / (3 * m.sum())
+    gen.train()
+    return float(err)
+
+
+def plain_validation_cases(size, n=24, seed=99):
+    """Fixed plain grounds for validation (other colours and holes than the test grounds of misf.plain)."""
+    sampler = PlainSampler([], size, np.random.default_rng(seed))
+    return to_tensor(*sampler.batch(n))
+
+
+@torch.no_grad()
+def validate(gen, val, bins, shift="off"):
+    (x, m), model = val, InpaintingModel(gen, shift=shift).eval()
     dev = next(gen.parameters()).device
     scores = {0: [], 1: [], 2: []}
     ssims = {0: [], 1: [], 2: []}
@@ -131,6 +161,15 @@ def main():
     ap.add_argument("--thin", type=float, default=0.2,
                     help="share of native-scale damage masks (cracks, spots, both at 1-15 %%); the rest NVIDIA masks and strokes")
     ap.add_argument("--native", type=float, default=0.0, help="share of crops that keep the image's own scale")
+    ap.add_argument("--plain", type=int, default=0,
+                    help="plain-ground samples per batch (misf.plain.PlainSampler: flat colours and gradients over the "
+                         "whole range, the flattest crops of training images), the rest of --batch as before")
+    ap.add_argument("--plain-size", type=int, default=0, help="crop size of the plain samples (default: --size)")
+    ap.add_argument("--shift", default="off", choices=SHIFTS,
+                    help="colour shift before the generator (misf.network.colour_shift), as the package will run it")
+    ap.add_argument("--distil", type=float, default=0.0,
+                    help="weight of L1 between the generator's raw output and that of the --init weights (frozen) on "
+                         "the samples that are not plain grounds: keeps what the starting model does well")
     ap.add_argument("--device", default="cpu", help="cpu or cuda")
     ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes for the samples (0 = in-process)")
     args = ap.parse_args()
@@ -176,6 +215,13 @@ def main():
         if os.path.exists(dp):
             disc.load_state_dict(torch.load(dp, map_location="cpu"))
         print(f"initialised from {args.init} (iteration {state['step']})", flush=True)
+    teacher = None
+    if args.distil > 0:
+        if not args.init:
+            raise SystemExit("--distil needs --init (the weights to keep close to)")
+        teacher = MISFGenerator(args.width, args.blocks)
+        teacher.load_state_dict(torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")["generator"])
+        teacher.eval().requires_grad_(False).to(args.device)
     ema = None
     if args.ema > 0:
         ema = copy.deepcopy(gen).requires_grad_(False)
@@ -199,13 +245,14 @@ def main():
     stream = batches(args, args.seed + state["step"])
     n_images = len(TrainingSampler(args.data, 64).images)
     val = load_validation(args.data, args.size, args.val_per_bin)
+    plain_val = plain_validation_cases(args.plain_size or args.size)
     budget = args.hours * 3600
     start = time.time() - state["elapsed"]
     print(f"{sum(p.numel() for p in gen.parameters())} generator parameters; {n_images} training images",
           flush=True)
     if state["step"] == 0 or not os.path.exists(last):
         log.write("step\tsamples\telapsed_s\tlr\tl1\tadv\tperc\tstyle\td_loss\tval_psnr_0_20\tval_psnr_20_40\tval_psnr_40_60"
-                  "\tssim_loss\tval_ssim_0_20\tval_ssim_20_40\tval_ssim_40_60\n")
+                  "\tssim_loss\tval_ssim_0_20\tval_ssim_20_40\tval_ssim_40_60\tdistil\tval_plain_err\n")
 
     while True:
         elapsed = time.time() - start
@@ -218,10 +265,15 @@ def main():
         for g in d_opt.param_groups:
             g["lr"] = lr * args.d_lr_ratio
 
-        x, m = next(stream)
-        x, m = x.to(args.device, non_blocking=True), m.to(args.device, non_blocking=True)
-        out = gen(torch.cat([x * (1 - m), m], 1))
+        item = [t.to(args.device, non_blocking=True) for t in next(stream)]
+        x, m = item[0], item[1]
+        out = generate(gen, x, m, args.shift)
         comp = out * m + x * (1 - m)
+        distil = torch.zeros((), device=args.device)
+        if teacher is not None:
+            with torch.no_grad():
+                target = teacher(torch.cat([x * (1 - m), m], 1))
+            distil = (out - target).abs().mean()
 
         d_loss = torch.zeros((), device=args.device)
         if args.adv > 0:
@@ -240,6 +292,15 @@ def main():
             perc, style = feat_loss(out, x)
         ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros((), device=args.device)
         loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
+        loss = loss + args.distil * distil
+        if len(item) == 4:  # plain grounds, weighted by their share of the batch: L1 only, since SSIM's contrast
+            px, pm = item[2], item[3]  # term would reward repainting the scan noise, which no fill can know
+            pout = generate(gen, px, pm, args.shift)
+            pl1 = hole_weighted_l1(pout, px, pm)
+            if args.hole_l1 > 0:
+                pl1 = pl1 + args.hole_l1 * ((pout - px).abs() * pm).sum() / (3 * pm.sum()).clamp_min(1.0)
+            share = px.shape[0] / args.batch
+            loss = (1 - share) * loss + share * args.l1 * pl1
         loss.backward()
         g_opt.step()
         if ema is not None:
@@ -252,10 +313,12 @@ def main():
 
         vals = ["", "", ""]
         svals = ["", "", ""]
+        plain_err = ""
         if state["step"] % args.val_every == 0:
-            v, sv = validate(shipped, val[0], val[1])
+            v, sv = validate(shipped, val[0], val[1], args.shift)
             vals = [f"{p:.3f}" for p in v]
             svals = [f"{p:.4f}" for p in sv]
+            plain_err = f"{validate_plain(shipped, plain_val, args.shift):.2f}"
             if state["best"] is None or v[0] + v[1] > state["best"]:
                 state["best"] = v[0] + v[1]
                 torch.save({"iteration": state["step"], "generator": cpu_state(shipped)},
@@ -263,7 +326,7 @@ def main():
         if state["step"] % args.log_every == 0 or vals[0]:
             log.write(f"{state['step']}\t{state['samples']}\t{state['elapsed']:.0f}\t{lr:.2e}\t{l1.item():.4f}\t{adv.item():.4f}\t"
                       f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals)
-                      + f"\t{ssim_l.item():.4f}\t" + "\t".join(svals) + "\n")
+                      + f"\t{ssim_l.item():.4f}\t" + "\t".join(svals) + f"\t{distil.item():.4f}\t{plain_err}\n")
             log.flush()
         if state["step"] % args.save_every == 0:
             save(last, gen, disc, g_opt, d_opt, state, ema)
@@ -271,6 +334,14 @@ def main():
     torch.save({"iteration": state["step"], "generator": cpu_state(shipped)}, os.path.join(args.run, "generator.pth"))
     torch.save(cpu_state(disc), os.path.join(args.run, "discriminator.pth"))
     print(f"done: {state['step']} steps, {state['samples']} samples, {state['elapsed']:.0f} s", flush=True)
+
+
+def generate(gen, x, m, shift):
+    """The generator's raw output for images x and masks m, through the colour shift the package will apply."""
+    if shift == "off":
+        return gen(torch.cat([x * (1 - m), m], 1))
+    s = colour_shift(x, m, shift == "limited")
+    return gen(torch.cat([(x + s) * (1 - m), m], 1)) - s
 
 
 def cpu_state(module):

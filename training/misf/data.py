@@ -250,6 +250,12 @@ class TrainingSampler:
             return augment_mask(m, self.size, self.rng)
         return stroke_mask(self.size, self.rng)
 
+    @staticmethod
+    def mask_sampler(root: str, size: int, rng: np.random.Generator):
+        """A callable drawing augmented NVIDIA training masks at ``size`` (for other samplers' irregular holes)."""
+        paths = [p for p, _ in split(read_mask_index(root), validation=False)]
+        return lambda: augment_mask(load_mask(paths[int(rng.integers(len(paths)))]), size, rng)
+
     def batch(self, n: int) -> Tuple[np.ndarray, np.ndarray]:
         imgs = np.stack([random_crop(self.images[int(self.rng.integers(len(self.images)))], self.size, self.rng,
                                      self.native) for _ in range(n)])

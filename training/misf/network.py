@@ -177,6 +177,29 @@ def boundary_correction(image: torch.Tensor, prediction: torch.Tensor, mask: tor
     return correction * mask
 
 
+def colour_shift(image: torch.Tensor, mask: torch.Tensor, limited: bool = True) -> torch.Tensor:
+    """Per image and channel, the shift (B,3,1,1) that moves the known pixels' mean colour to mid-grey.
+
+    The network's instance norms see a ground's colour only through its contrast with the zeroed hole, so a plain
+    ground far from mid-grey (white paper, a black field, vermilion) is an input it was never trained on. Shifting
+    the known pixels by this amount before the generator and back after makes every plain ground the same mid-grey
+    one. ``limited``: the shift never moves a known pixel out of [0, 1] (a window with the full range is not
+    shifted), so the generator only ever sees values it was trained on.
+    """
+    known = 1 - mask
+    count = known.sum(dim=[2, 3], keepdim=True).clamp_min(1.0)
+    mean = (image * known).sum(dim=[2, 3], keepdim=True) / count
+    shift = 0.5 - mean
+    if limited:
+        lo = torch.where(known > 0, image, torch.ones_like(image)).amin(dim=[2, 3], keepdim=True)
+        hi = torch.where(known > 0, image, torch.zeros_like(image)).amax(dim=[2, 3], keepdim=True)
+        shift = torch.maximum(torch.minimum(shift, 1 - hi), -lo)
+    return shift
+
+
+SHIFTS = ("off", "limited", "full")
+
+
 class InpaintingModel(nn.Module):
     """What a model package holds: image (B,3,H,W) in [0,1] and mask (B,1,H,W), 1 = hole -> composited RGB.
 
@@ -188,21 +211,30 @@ class InpaintingModel(nn.Module):
     boundary_scales: List[float]
 
     def __init__(self, generator: MISFGenerator, boundary_scales: Optional[List[float]] = None,
-                 flip_average: bool = False, confidence: float = 0.1):
+                 flip_average: bool = False, confidence: float = 0.1, shift: str = "off"):
         super().__init__()
         self.generator = generator
         self.boundary_scales = [float(v) for v in (boundary_scales or [])]
         self.flip_average = flip_average
         self.confidence = confidence
+        if shift not in SHIFTS:
+            raise ValueError(f"colour shift must be one of {SHIFTS}")
+        self.shift = shift
 
     def forward(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        masked = image * (1 - mask)
+        shift = torch.zeros_like(image[:, :, :1, :1])
+        if self.shift != "off":
+            shift = colour_shift(image, mask, self.shift == "limited")
+        masked = (image + shift) * (1 - mask)
         inputs = torch.cat([masked, mask], dim=1)
         out = self.generator(inputs)
         if self.flip_average:
             out = (out + self.generator(inputs.flip([3])).flip([3])) / 2
+        out = out - shift
         if len(self.boundary_scales) > 0:
-            out = (out + boundary_correction(image, out, mask, self.boundary_scales, self.confidence)).clamp(0, 1)
+            out = out + boundary_correction(image, out, mask, self.boundary_scales, self.confidence)
+        if len(self.boundary_scales) > 0 or self.shift != "off":
+            out = out.clamp(0, 1)
         return out * mask + image * (1 - mask)
 
 

@@ -35,3 +35,14 @@ def test_resumes_from_the_package_and_from_its_own_checkpoint(tmp_path):
     assert any(not torch.equal(v, last["generator"][k]) for k, v in shipped["generator"].items())
     log = (tmp_path / "log.tsv").read_text().splitlines()
     assert log[0].startswith("step\t") and len(log) == 3
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "data", "images")), reason="shared training data not present")
+def test_plain_grounds_train_through_the_colour_shift_next_to_the_starting_weights(tmp_path):
+    start = int(torch.load(os.path.join(PACKAGE, "generator.pth"), map_location="cpu")["iteration"])
+    train(tmp_path, "--init", PACKAGE, "--max-steps", str(start + 1), "--plain", "1", "--plain-size", "48",
+          "--shift", "limited", "--distil", "1")
+    log = (tmp_path / "log.tsv").read_text().splitlines()
+    head, row = log[0].split("\t"), log[1].split("\t")
+    assert head[-2:] == ["distil", "val_plain_err"]
+    assert float(row[head.index("distil")]) > 0 and float(row[head.index("val_plain_err")]) >= 0

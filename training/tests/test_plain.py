@@ -1,0 +1,134 @@
+"""Plain grounds: the test grounds and holes, the flattest spot of a real image, the training sampler, the colour
+shift around the generator, and the plain-ground table and bar."""
+import numpy as np
+import pytest
+import torch
+
+from misf.network import InpaintingModel, MISFGenerator, colour_shift
+from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
+                        plainest_disc)
+from misf.plain_eval import deep_cases, deep_error, plain_verdict, summarise_plain
+
+
+def test_every_ground_is_its_colour_with_the_noise_of_a_scan():
+    for name, (top, bottom) in GROUNDS.items():
+        g = ground(name, 64, np.random.default_rng(0))
+        assert g.shape == (64, 64, 3) and g.dtype == np.uint8
+        if top == bottom:
+            assert np.abs(g.reshape(-1, 3).mean(0) - np.asarray(top)).max() < 1.0, name
+            sd = g.reshape(-1, 3).std(0)
+            assert (0.5 < sd).all() and (sd < 3).all() or max(top) == 255 or min(top) < 8, name  # clipped at the ends
+    cases = ground_cases(size=160)
+    assert len(cases) == len(GROUNDS) * len(hole_names())
+    assert all(0 < c["mask"].mean() < 0.5 for c in cases)
+
+
+def test_a_crack_crosses_the_ground_three_pixels_wide():
+    m = crack_hole(128)
+    cols = np.nonzero(m.any(axis=0))[0]
+    assert cols.min() == 0 and cols.max() > 64 and len(cols) == cols.max() + 1  # one unbroken crack from the left
+    assert 2.5 <= m.sum() / len(cols) <= 6
+
+
+def test_the_plainest_disc_lies_in_the_flat_part_of_an_image():
+    rng = np.random.default_rng(1)
+    img = rng.integers(0, 256, (120, 160, 3)).astype(np.uint8)
+    img[60:, 80:] = 200  # the only flat part
+    m = plainest_disc(img, 16)
+    ys, xs = np.nonzero(m)
+    assert ys.min() >= 60 and xs.min() >= 80 and abs(m.sum() - np.pi * 64) < 20
+    with pytest.raises(ValueError):
+        plainest_disc(img[:20, :20], 16)
+
+
+def test_hole_error_counts_only_hole_pixels():
+    truth = np.full((8, 8, 3), 100, np.uint8)
+    result = truth.copy()
+    result[0, 0] = 90
+    result[7, 7] = 0
+    mask = np.zeros((8, 8), np.uint8)
+    mask[0, 0] = 1
+    assert hole_error(result, truth, mask) == (10.0, 10.0)
+
+
+def test_the_training_sampler_draws_plain_grounds_and_holes():
+    s = PlainSampler([np.zeros((40, 40, 3), np.uint8)], 64, np.random.default_rng(2), masks=lambda: np.ones((64, 64), np.uint8))
+    imgs, masks = s.batch(24)
+    assert imgs.shape == (24, 64, 64, 3) and masks.shape == (24, 64, 64)
+    assert all(0 < m.sum() for m in masks)
+    means = imgs.reshape(24, -1, 3).mean(1)
+    assert means.min() < 30 and means.max() > 225  # the ends of the range are trained on
+
+
+def test_the_limited_shift_never_moves_a_known_pixel_out_of_range():
+    torch.manual_seed(0)
+    image = torch.rand(4, 3, 16, 16)
+    image[0] = 0.97 + 0.03 * torch.rand(3, 16, 16)  # nearly white: shifted far down
+    image[1, :, :4] = 0.0  # a dark strip and bright rest: the range forbids a shift
+    image[1, :, 4:] = 1.0
+    mask = torch.zeros(4, 1, 16, 16)
+    mask[:, :, 6:10, 6:10] = 1
+    s = colour_shift(image, mask)
+    shifted = (image + s) * (1 - mask)
+    assert shifted.min() >= 0 and shifted.max() <= 1
+    assert s[0].max() < -0.45 and s[1].abs().max() < 1e-6
+    full = colour_shift(image, mask, limited=False)
+    known = 1 - mask
+    mean = ((image + full) * known).sum(dim=[2, 3]) / known.sum(dim=[2, 3])
+    assert torch.allclose(mean, torch.full_like(mean, 0.5), atol=1e-5)
+
+
+def test_the_shift_changes_nothing_when_off_and_keeps_known_pixels_when_on():
+    torch.manual_seed(0)
+    gen = MISFGenerator(8, 1).eval()
+    image, mask = torch.rand(1, 3, 16, 20), torch.zeros(1, 1, 16, 20)
+    mask[:, :, 4:8, 4:12] = 1
+    with torch.no_grad():
+        plain = InpaintingModel(gen)(image, mask)
+        off = InpaintingModel(gen, shift="off")(image, mask)
+        on = InpaintingModel(gen, shift="limited")(image * 0.1 + 0.9, mask)
+        scripted = torch.jit.script(InpaintingModel(gen, [1.0], shift="limited"))(image, mask)
+        eager = InpaintingModel(gen, [1.0], shift="limited")(image, mask)
+    assert torch.equal(plain, off)
+    assert torch.equal(on * (1 - mask), (image * 0.1 + 0.9) * (1 - mask))
+    assert torch.allclose(scripted, eager, atol=1e-6)
+    with pytest.raises(ValueError):
+        InpaintingModel(gen, shift="sideways")
+
+
+def test_deep_cases_span_the_range_and_score_in_percent_of_it():
+    cases = deep_cases(size=64)
+    assert [c["truth"].dtype for c in cases] == [np.uint16, np.uint16, np.float32, np.float32]
+    for c in cases:
+        t, m = c["truth"], c["mask"]
+        plain = float(np.median(t[m > 0]))
+        span = float(t.max()) - float(t.min())
+        at_top = "top" in c["row"]
+        assert (plain - float(t.min())) / span > 0.9 if at_top else (plain - float(t.min())) / span < 0.1
+        off = t.astype(np.float64).copy()
+        off[m > 0] += span / 100
+        assert deep_error(off, t, m)[0] == pytest.approx(1.0)
+
+
+def rows(row, unit, ours, classical, ours_max=5, classical_max=5):
+    out = []
+    for i, (a, b) in enumerate(zip(ours, classical)):
+        out += [{"row": row, "case": i, "method": "ours", "err": a, "max": ours_max, "unit": unit},
+                {"row": row, "case": i, "method": "Telea", "err": b + 0.5, "max": classical_max, "unit": unit},
+                {"row": row, "case": i, "method": "NS", "err": b, "max": classical_max, "unit": unit}]
+    return out
+
+
+def test_the_plain_bar_asks_for_one_grey_level_no_far_pixel_and_no_loss_in_real_flat_regions():
+    good = (rows("white paper, 8 px", "grey levels", [1.9], [1.0]) + rows("mid grey, 64 px", "grey levels", [1.2], [1.4])
+            + rows("plainest region, photos, 40 px disc", "grey levels", [3.0, 2.0], [3.5, 2.0])
+            + rows("16-bit, plain area at the top of the data range", "% of range", [0.8], [0.1]))
+    s = summarise_plain(good, "ours")
+    assert [x["best"] for x in s] == ["NS"] * 4 and s[2]["wins"] == 1 and s[2]["ties"] == 1
+    assert plain_verdict(s) == []
+    bad = (rows("white paper, 8 px", "grey levels", [2.1], [1.0])
+           + rows("lapis, 32 px", "grey levels", [1.0], [1.0], ours_max=30, classical_max=5)
+           + rows("plainest region, paintings, 16 px disc", "grey levels", [2.0, 2.2], [2.0, 2.0])
+           + rows("32-bit, plain area at the bottom of the data range", "% of range", [1.2], [0.1]))
+    fails = plain_verdict(summarise_plain(bad, "ours"))
+    assert len(fails) == 4 and "30 grey levels off" in fails[1]
