@@ -30,6 +30,9 @@ public final class EngineThreads {
 	/** DJL's property for PyTorch's inter-op threads. */
 	public static final String INTER_OP = "ai.djl.pytorch.num_interop_threads";
 
+	/** DJL's property for TorchScript's profiling graph optimizer. */
+	static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
+
 	static final int SAMPLE_MS = 200;
 
 	private static String chosenBy = "not yet chosen";
@@ -43,8 +46,13 @@ public final class EngineThreads {
 		chosenBy = "set by the user";
 	}
 
-	/** Sets the defaults for whatever the user did not set; called before the engine starts. */
+	/**
+	 * Sets the defaults for whatever the user did not set; called before the engine starts. Also turns TorchScript's
+	 * profiling optimizer off (it recompiles for each new input size, and windows vary in size; its fused arithmetic
+	 * also moves results away from PyTorch's eager ones), for every network alike.
+	 */
 	public static synchronized void applyDefaults() {
+		if (System.getProperty(GRAPH_OPTIMIZER) == null) System.setProperty(GRAPH_OPTIMIZER, "false");
 		if (System.getProperty(INTER_OP) == null) System.setProperty(INTER_OP, "1");
 		if (System.getProperty(INTRA_OP) != null) return;
 		final int physical = physicalCores();
