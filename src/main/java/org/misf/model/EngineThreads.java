@@ -112,10 +112,7 @@ public final class EngineThreads {
 			final long ownA = ownTicks();
 			Thread.sleep(ms);
 			final long[] b = cpuTimes(Files.readAllLines(stat));
-			final long ownB = ownTicks();
-			final double total = b[0] - a[0], idle = b[1] - a[1], own = ownB - ownA;
-			if (total <= 0) return -1;
-			return Math.max(0, 1 - (idle + own) / total) * Runtime.getRuntime().availableProcessors();
+			return busyCores(a, b, ownTicks() - ownA, Runtime.getRuntime().availableProcessors());
 		}
 		catch (final IOException | RuntimeException e) {
 			return -1;
@@ -126,6 +123,16 @@ public final class EngineThreads {
 		}
 	}
 
+	/**
+	 * Logical CPUs busy with other work between two samples of {@link #cpuTimes} ({total, idle} ticks), of which
+	 * {@code own} ticks were this process's; -1 when no time passed.
+	 */
+	static double busyCores(final long[] before, final long[] after, final long own, final int logical) {
+		final double total = after[0] - before[0], idle = after[1] - before[1];
+		if (total <= 0) return -1;
+		return Math.max(0, 1 - (idle + own) / total) * logical;
+	}
+
 	/** CPU time of this process (its JIT and start-up threads are not other work), in the same ticks. */
 	private static long ownTicks() throws IOException {
 		final String stat = new String(Files.readAllBytes(Paths.get("/proc/self/stat")), java.nio.charset.StandardCharsets.US_ASCII);
@@ -134,7 +141,7 @@ public final class EngineThreads {
 	}
 
 	/** {total, nice + idle + iowait} jiffies of the "cpu" line. */
-	private static long[] cpuTimes(final List<String> lines) {
+	static long[] cpuTimes(final List<String> lines) {
 		for (final String line : lines) {
 			if (!line.startsWith("cpu ")) continue;
 			final String[] f = line.trim().split("\\s+");
