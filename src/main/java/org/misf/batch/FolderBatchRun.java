@@ -13,24 +13,42 @@ import ij.ImagePlus;
 import ij.process.ByteProcessor;
 
 import org.misf.core.CancelledException;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintingReport;
+import org.misf.core.MisfException;
 import org.misf.core.ProgressListener;
-import org.misf.io.ImagePlusInpainting;
-import org.misf.model.InpaintResult;
+import org.misf.io.ImageFile;
+import org.misf.io.ImagePlanes;
+import org.misf.io.MaskImage;
 import org.misf.model.Inpainter;
 import org.misf.model.InpaintingException;
 
 /**
  * The one batch engine of both front-ends (the CLI's {@code inpaint} and Fiji's <em>MISF Batch</em>): lists the
  * jobs ({@link InpaintJobs}), checks the output folders and removes stale temporary files before any work, skips
- * finished results, and for each image opens it ({@link InputImages}), inpaints it ({@link ImagePlusInpainting}),
+ * finished results, and for each image reads it and its mask ({@link ImageFile}, {@link MaskImage}), inpaints its
+ * planes ({@link ImagePlanes}) with the job of the spec ({@link BatchSpec}),
  * writes it ({@link ResultWriter}: verified, never replacing) with its record ({@link Provenance}) and, on request,
  * its change images ({@link ChangeImages}). A bad file is one failure and the batch goes on; a cancel stops after
  * the window in progress without writing that image.
  */
 public final class FolderBatchRun {
 
-	/** The note for a result that another run wrote while this one computed it (this one's is discarded). */
-	static final String ANOTHER_RUN = "another run wrote this result first; it was kept.";
+	/** What became of an image that did not fail, with the note the user gets (null: none). */
+	enum Written {
+		/** Inpainted and written. */
+		DONE(null),
+		/** Its mask has no holes: written unchanged. */
+		EMPTY_MASK(InpaintingReport.EMPTY_MASK),
+		/** Another run wrote this result while this one computed it; this one's is discarded. */
+		BY_ANOTHER_RUN("another run wrote this result first; it was kept.");
+
+		final String note;
+
+		Written(final String note) {
+			this.note = note;
+		}
+	}
 
 	private FolderBatchRun() {}
 
@@ -79,16 +97,16 @@ public final class FolderBatchRun {
 					final String name = j.image.getFileName().toString();
 					final ProgressListener windows = cancellable(listener.imageStarted(n, todo.size(), name), listener);
 					try {
-						final String msg = inpaintOne(in, j, spec, windows);
-						if (msg == ANOTHER_RUN) raced++;
+						final Written w = inpaintOne(in, j, spec, windows);
+						if (w == Written.BY_ANOTHER_RUN) raced++;
 						else done++;
-						if (msg != null) listener.imageNote(name, msg);
+						if (w.note != null) listener.imageNote(name, w.note);
 					}
 					catch (final CancelledException e) {
 						stopped = true;
 						break;
 					}
-					catch (final InpaintingException | IOException e) {
+					catch (final MisfException | IOException e) {
 						failed++;
 						listener.imageFailed(name, e.getMessage());
 					}
@@ -107,22 +125,22 @@ public final class FolderBatchRun {
 			stopped);
 	}
 
-	/** Inpaints one job and writes what it produces; returns a note for the user or null. */
-	private static String inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
+	/** Inpaints one job and writes what it produces. */
+	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
 		final ProgressListener progress) throws IOException
 	{
 		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
-		final ImagePlus imp = InputImages.open(j.image);
-		final ImagePlus mask = InputImages.open(j.mask);
+		final ImagePlus imp = ImageFile.open(j.image);
+		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);
 		final ImagePlus original = s.saveChanges ? imp.duplicate() : null;
-		final InpaintResult r = ImagePlusInpainting.inpaint(inpainter, imp, mask, s.convention, s.options, s.range,
-			progress);
-		if (!ResultWriter.write(imp, j.output)) return ANOTHER_RUN;
-		if (s.record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, s.convention, s.options,
+		final ChannelPlanes<?> planes = ImagePlanes.of(imp);
+		final InpaintingReport r = inpainter.inpaint(planes, ImagePlanes.mask(holes), s.range.applyTo(s.job, imp)
+			.toBuilder().progress(progress).build());
+		if (!ResultWriter.write(imp, j.output)) return Written.BY_ANOTHER_RUN;
+		if (s.record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, s.convention, s.job,
 			s.range.toString(), inpainter, r));
-		if (s.saveChanges) ChangeImages.write(j.output, (ByteProcessor) ImagePlusInpainting.maskProcessor(mask,
-			s.convention), ChangeImages.changed(original, imp));
-		return r.holePixels() == 0 ? r.toString() : null;
+		if (s.saveChanges) ChangeImages.write(j.output, holes, ChangeImages.changed(original, imp));
+		return r.holePixels() == 0 ? Written.EMPTY_MASK : Written.DONE;
 	}
 
 	/** The front-end's window progress, stopping when the batch is cancelled. */

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.misf.core.ProductVersion;
+import org.misf.core.InpaintJob;
+import org.misf.core.InpaintingReport;
 import org.misf.core.MaskConvention;
+import org.misf.core.ProductVersion;
 import org.misf.model.EngineThreads;
-import org.misf.model.InpaintOptions;
-import org.misf.model.InpaintResult;
 import org.misf.model.Inpainter;
 import org.misf.model.ModelPackage;
 
@@ -31,7 +31,7 @@ public final class Provenance {
 
 	/** The record as JSON text. */
 	public static String json(final Path image, final Path mask, final Path output, final MaskConvention convention,
-		final InpaintOptions options, final String range, final Inpainter inpainter, final InpaintResult r)
+		final InpaintJob job, final String range, final Inpainter inpainter, final InpaintingReport r)
 	{
 		final ModelPackage pkg = inpainter.modelPackage();
 		final StringBuilder b = new StringBuilder("{\n");
@@ -47,8 +47,8 @@ public final class Provenance {
 		field(b, "device", inpainter.device());
 		field(b, "threads", EngineThreads.description());
 		b.append(String.format(Locale.ROOT, "  \"parameters\": {\"dilate\": %d, \"margin\": %s, \"batch\": %d, " +
-			"\"range\": %s},\n", options.dilation(), options.margin() < 0 ? "\"automatic\"" : Integer.toString(options
-				.margin()), options.batchSize(), quote(range)));
+			"\"range\": %s},\n", job.dilation(), job.margin().isPresent() ? Integer.toString(job.margin().getAsInt()) :
+				"\"automatic\"", job.batchSize(), quote(range)));
 		b.append(String.format(Locale.ROOT, "  \"holes\": %d,\n  \"hole_pixels\": %d,\n  \"windows\": %d,\n" +
 			"  \"seconds\": %.3f\n}\n", r.holes(), r.holePixels(), r.windows(), r.millis() / 1000.0));
 		return b.toString();

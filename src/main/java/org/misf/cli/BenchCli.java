@@ -18,11 +18,11 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 import org.misf.core.InpaintingReport;
-import org.misf.core.ProgressListener;
 import org.misf.core.WindowedInpainting;
 import org.misf.model.EngineThreads;
-import org.misf.model.InpaintOptions;
 import org.misf.model.ModelPackage;
 import org.misf.model.TorchInpainter;
 
@@ -92,7 +92,7 @@ final class BenchCli implements Callable<Integer> {
 		threads.apply();
 		final long t0 = System.nanoTime();
 		final ModelPackage pkg = model.modelPackage();
-		try (TorchInpainter in = (TorchInpainter) model.open()) {
+		try (TorchInpainter in = model.open()) {
 			out.println(String.format(Locale.ROOT, "model %s on %s, %d CPU cores visible, network threads %s; load + warm-up %.2f s",
 				pkg, in.device(), Runtime.getRuntime().availableProcessors(), EngineThreads.description(), (System
 					.nanoTime() - t0) / 1e9));
@@ -117,17 +117,17 @@ final class BenchCli implements Callable<Integer> {
 		for (final UnsignedByteType t : Views.interval(mask, new long[] { size / 4 + size / 8, size / 4 + size / 8 },
 			new long[] { size / 2 + size / 8, size / 2 + size / 8 }))
 			t.set(255);
-		final InpaintOptions options = InpaintOptions.DEFAULTS.withMargin(size);
-		try (TorchInpainter.ForwardProbe probe = in.forwardProbe(1, size, size)) {
-			in.inpaint(image, mask, options, ProgressListener.NONE);
+		final InpaintJob job = InpaintJob.builder().margin(size).build();
+		try (ForwardProbe probe = new ForwardProbe(in.network(), 1, size, size)) {
+			in.inpaint(ChannelPlanes.of(image), mask, job);
 			probe.runOnce();
 			long full = 0, bare = 0, network = 0;
 			for (int r = 0; r < runs; r++) { // interleaved, so that load from other jobs hits both alike
-				final long n0 = in.networkNanos();
+				final long n0 = in.network().networkNanos();
 				final long t0 = System.nanoTime();
-				in.inpaint(image, mask, options, ProgressListener.NONE);
+				in.inpaint(ChannelPlanes.of(image), mask, job);
 				full += System.nanoTime() - t0;
-				network += in.networkNanos() - n0;
+				network += in.network().networkNanos() - n0;
 				bare += probe.runOnce();
 			}
 			out.println(String.format(Locale.ROOT,
@@ -157,8 +157,8 @@ final class BenchCli implements Callable<Integer> {
 		resetPeaks();
 		final long rssBefore = procStatusKb("VmRSS");
 		final long t0 = System.nanoTime();
-		final InpaintingReport r = WindowedInpainting.inpaint(image, mask, in.settings(InpaintOptions.DEFAULTS),
-			Double.NaN, Double.NaN, in, ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(image), mask, in.planSettings(),
+			InpaintJob.DEFAULTS, in.network());
 		final double seconds = (System.nanoTime() - t0) / 1e9;
 		final long rssAfter = procStatusKb("VmRSS");
 		out.println(String.format(Locale.ROOT,
@@ -178,14 +178,14 @@ final class BenchCli implements Callable<Integer> {
 		for (final long[] p : new long[][] { { 60, 60 }, { 188, 60 }, { 60, 188 }, { 188, 188 } })
 			for (final UnsignedByteType t : Views.interval(mask, p, new long[] { p[0] + 7, p[1] + 7 }))
 				t.set(255);
-		final InpaintOptions options = InpaintOptions.DEFAULTS.withMargin(24).withBatchSize(4);
+		final InpaintJob job = InpaintJob.builder().margin(24).batchSize(4).build();
 		usedHeapAfterGc();
 		int done = 0;
 		long rssAtTenth = -1, heapAtTenth = -1;
 		final long t0 = System.nanoTime();
 		final StringBuilder series = new StringBuilder();
 		while (done < windows) {
-			done += in.inpaint(image, mask, options, ProgressListener.NONE).windows();
+			done += in.inpaint(ChannelPlanes.of(image), mask, job).windows();
 			if (rssAtTenth < 0 && done >= windows / 10) {
 				rssAtTenth = procStatusKb("VmRSS");
 				heapAtTenth = usedHeapAfterGc();

@@ -9,13 +9,13 @@ import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
+import org.misf.core.ChannelPlanes;
 import org.misf.core.HoleScanner;
+import org.misf.core.InpaintJob;
 import org.misf.core.InpaintingReport;
 import org.misf.core.PlanSettings;
-import org.misf.core.ProgressListener;
 import org.misf.core.WindowPlanner;
 import org.misf.core.WindowedInpainting;
-import org.misf.model.InpaintOptions;
 import org.misf.model.TorchInpainter;
 
 /**
@@ -39,7 +39,7 @@ final class DamageBench {
 	 * (one window per group of holes, as before).
 	 */
 	void scattered(final int side, final int spots, final boolean untiled) {
-		final PlanSettings s = in.settings(InpaintOptions.DEFAULTS);
+		final PlanSettings s = in.planSettings();
 		final int tiles = WindowPlanner.wholeImageTiles(side, side, s);
 		final double bound = tileBoundSeconds(tiles, s);
 		final double[] tiled = run(side, spots, s);
@@ -72,8 +72,8 @@ final class DamageBench {
 				m.get().set(255);
 			}
 		final long t0 = System.nanoTime();
-		final InpaintingReport r = WindowedInpainting.inpaint(image, mask, in.settings(InpaintOptions.DEFAULTS),
-			Double.NaN, Double.NaN, in, ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(image), mask, in.planSettings(),
+			InpaintJob.DEFAULTS, in.network());
 		out.println(String.format(Locale.ROOT,
 			"large hole %dx%d in %dx%d: %.1f s, %d windows (%d shrunk, the rest full-resolution refine tiles)", hole,
 			hole, side, side, (System.nanoTime() - t0) / 1e9, r.windows(), r.scaledWindows()));
@@ -97,8 +97,8 @@ final class DamageBench {
 		BenchCli.resetPeaks();
 		final long rssBefore = BenchCli.procStatusKb("VmRSS");
 		final long t0 = System.nanoTime();
-		final InpaintingReport r = WindowedInpainting.inpaint(image, mask, in.settings(InpaintOptions.DEFAULTS),
-			Double.NaN, Double.NaN, (img, m, b, h, w) -> img.clone(), ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(image), mask, in.planSettings(),
+			InpaintJob.DEFAULTS, batch -> batch.image().clone());
 		out.println(String.format(Locale.ROOT,
 			"huge image %dx%d RGB 8-bit (%d MB + %d MB mask), crack map of %.1f %% (network replaced by a copy): %.0f s " +
 				"Java side, %d windows (%d shrunk); heap %d MB before the call, peak %d MB during it (working set %d MB); " +
@@ -141,11 +141,12 @@ final class DamageBench {
 		final long p0 = System.nanoTime();
 		WindowPlanner.plan(side, side, HoleScanner.scan(mask), s);
 		final double planning = (System.nanoTime() - p0) / 1e9;
-		final long n0 = in.networkNanos();
+		final long n0 = in.network().networkNanos();
 		final long t0 = System.nanoTime();
-		final InpaintingReport r = WindowedInpainting.inpaint(image, mask, s, Double.NaN, Double.NaN, in,
-			ProgressListener.NONE);
-		return new double[] { (System.nanoTime() - t0) / 1e9, r.windows(), (in.networkNanos() - n0) / 1e9, planning };
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(image), mask, s, InpaintJob.DEFAULTS, in
+			.network());
+		return new double[] { (System.nanoTime() - t0) / 1e9, r.windows(), (in.network().networkNanos() - n0) / 1e9,
+			planning };
 	}
 
 	/** The whole-image tiles through the bare network, one per call or in batches, whichever is faster per tile. */
@@ -153,7 +154,7 @@ final class DamageBench {
 		final int side = WindowPlanner.tileSide(s);
 		double best = Double.MAX_VALUE;
 		for (final int batch : new int[] { 1, s.batchSize() })
-			try (TorchInpainter.ForwardProbe probe = in.forwardProbe(batch, side, side)) {
+			try (ForwardProbe probe = new ForwardProbe(in.network(), batch, side, side)) {
 				probe.runOnce();
 				best = Math.min(best, Math.min(probe.runOnce(), probe.runOnce()) / 1e9 / batch);
 			}

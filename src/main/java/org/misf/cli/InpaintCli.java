@@ -12,9 +12,9 @@ import org.misf.batch.BatchListener;
 import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
+import org.misf.core.InpaintJob;
 import org.misf.core.MaskConvention;
 import org.misf.io.RangeChoice;
-import org.misf.model.InpaintOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,12 +101,10 @@ final class InpaintCli implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		threads.apply();
-		final InpaintOptions options = InpaintOptions.DEFAULTS.withDilation(dilate).withMargin(margin).withBatchSize(
-			batch);
-		final MaskConvention convention = new MaskConvention(maskThreshold == null ? Double.NaN : maskThreshold,
-			invertMask);
-		final BatchSpec batchSpec = new BatchSpec(image, mask, output, shard, options, range, convention, !noRecord,
-			saveChanges);
+		final BatchSpec batchSpec = BatchSpec.builder(image, mask, output).shard(shard).job(InpaintJob.builder()
+			.dilation(dilate).margin(margin).batchSize(batch).build()).range(range).convention(new MaskConvention(
+				maskThreshold == null ? Double.NaN : maskThreshold, invertMask)).record(!noRecord).saveChanges(saveChanges)
+			.build();
 		if (cancelled != null) return run(batchSpec, cancelled);
 		final AtomicBoolean terminated = new AtomicBoolean();
 		final CountDownLatch finished = new CountDownLatch(1);

@@ -1,9 +1,9 @@
 package org.misf.cli;
 
 import org.misf.model.Device;
-import org.misf.model.Inpainter;
 import org.misf.model.Inpainters;
 import org.misf.model.ModelPackage;
+import org.misf.model.TorchInpainter;
 
 import picocli.CommandLine.Option;
 
@@ -24,7 +24,7 @@ final class ModelOptions {
 	}
 
 	/** The package's network on the chosen device. */
-	Inpainter open() {
+	TorchInpainter open() {
 		return Inpainters.open(modelPackage(), device);
 	}
 }

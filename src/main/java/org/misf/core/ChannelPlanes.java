@@ -38,6 +38,22 @@ public final class ChannelPlanes<T extends RealType<T>> {
 		return new ChannelPlanes<>(planes);
 	}
 
+	/** Planes given one by one: 1 (gray) or 3 (RGB) of the same size, e.g. the channels of an ImageJ channel set. */
+	public static <T extends RealType<T>> ChannelPlanes<T> ofPlanes(
+		final List<? extends RandomAccessibleInterval<T>> planes)
+	{
+		if (planes.size() != 1 && planes.size() != 3) throw new BadInputException("An image needs 1 or 3 channels, not " +
+			planes.size() + ".");
+		final List<RandomAccessibleInterval<T>> zeroMin = new ArrayList<>();
+		for (final RandomAccessibleInterval<T> p : planes) {
+			if (p.numDimensions() != 2 || p.dimension(0) != planes.get(0).dimension(0) || p.dimension(1) != planes.get(0)
+				.dimension(1)) throw new BadInputException("The channels must be 2D planes of one size, not " + describe(
+					p) + ".");
+			zeroMin.add(Views.zeroMin(p));
+		}
+		return new ChannelPlanes<>(zeroMin);
+	}
+
 	/** The red, green and blue planes of a packed ARGB image (x, y). */
 	public static ChannelPlanes<UnsignedByteType> ofARGB(final RandomAccessibleInterval<ARGBType> image) {
 		if (image.numDimensions() != 2)

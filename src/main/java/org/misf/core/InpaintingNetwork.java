@@ -1,17 +1,13 @@
 package org.misf.core;
 
 /**
- * The network as {@code core} sees it: plain float arrays in NCHW order, no tensor library.
- * Implemented in {@code org.misf.model} with DJL.
+ * A network as {@code core} sees it: plain float arrays, no tensor library. The model layer runs its network
+ * between the steps of a {@link WindowedInpainting} itself; this interface serves callers that hold a network as
+ * a plain function ({@link WindowedInpainting#inpaint}: tests, the benchmark's copy network).
  */
+@FunctionalInterface
 public interface InpaintingNetwork {
 
-	/**
-	 * Fills the holes of a batch.
-	 *
-	 * @param image  {@code batch x 3 x height x width} RGB values in [0, 1]
-	 * @param mask   {@code batch x 1 x height x width}, 1 = hole, 0 = known
-	 * @return {@code batch x 3 x height x width} RGB in [0, 1] (only hole positions are used)
-	 */
-	float[] run(float[] image, float[] mask, int batch, int height, int width);
+	/** Fills the holes of a batch: {@code batch x 3 x height x width} RGB in [0, 1] (only hole positions are used). */
+	float[] run(NetworkBatch batch);
 }

@@ -33,10 +33,8 @@ public final class IntensityMapping {
 	}
 
 	/** The mapping that the rules above give without known-pixel statistics, or null when they are needed. */
-	public static IntensityMapping choose(final RealType<?> type, final double explicitMin,
-		final double explicitMax)
-	{
-		if (!Double.isNaN(explicitMin)) return new IntensityMapping(explicitMin, explicitMax);
+	static IntensityMapping choose(final RealType<?> type, final java.util.Optional<IntensityMapping> explicit) {
+		if (explicit.isPresent()) return explicit.get();
 		if (usesTypeRange(type)) return new IntensityMapping(type.getMinValue(), type.getMaxValue());
 		return null;
 	}

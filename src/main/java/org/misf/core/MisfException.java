@@ -24,4 +24,13 @@ public class MisfException extends RuntimeException {
 	public MisfException(final String message, final Throwable cause) {
 		super(message, cause);
 	}
+
+	/** The first line of a library's message (or its class name), for quoting it in one sentence. */
+	public static String firstLine(final Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getMessage() == null)
+			t = t.getCause();
+		final String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+		return m.split("\n")[0].trim();
+	}
 }

@@ -1,8 +1,9 @@
 package org.misf.core;
 
 /**
- * How windows are planned: hole dilation, context margin, the network's size rules, batch size.
- * Immutable.
+ * How windows are planned: the network's size rules (from its package) and the job's hole dilation, context
+ * margin and batch size. Immutable: {@link #forNetwork} gives a network's rules with the default job, and
+ * {@link #forJob} the same rules for another job.
  */
 public final class PlanSettings {
 
@@ -16,21 +17,6 @@ public final class PlanSettings {
 	private final int maxSize;
 	private final int batchSize;
 	private final boolean tiles;
-
-	/**
-	 * @param dilation  grow holes by this many pixels (square neighbourhood)
-	 * @param margin    context around holes in pixels, or negative for automatic:
-	 *                  {@code clamp(longer side of the hole / 2, 32, 128)}
-	 * @param multiple  window sides must be multiples of this (4 for MISF)
-	 * @param minSize   smallest window side the network accepts
-	 * @param maxSize   largest window side run at full resolution; larger windows are shrunk to fit
-	 * @param batchSize windows per network call
-	 */
-	public PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
-		final int maxSize, final int batchSize)
-	{
-		this(dilation, margin, multiple, minSize, maxSize, batchSize, true);
-	}
 
 	private PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
 		final int maxSize, final int batchSize, final boolean tiles)
@@ -48,6 +34,26 @@ public final class PlanSettings {
 		this.maxSize = maxSize / multiple * multiple;
 		this.batchSize = batchSize;
 		this.tiles = tiles;
+	}
+
+	/**
+	 * A network's size rules, with the choices of {@link InpaintJob#DEFAULTS}.
+	 *
+	 * @param multiple window sides must be multiples of this (4 for MISF)
+	 * @param minSize  smallest window side the network accepts
+	 * @param maxSize  largest window side run at full resolution; larger windows are shrunk to fit
+	 */
+	public static PlanSettings forNetwork(final int multiple, final int minSize, final int maxSize) {
+		return new PlanSettings(0, -1, multiple, minSize, maxSize, InpaintJob.DEFAULTS.batchSize(), true);
+	}
+
+	/**
+	 * These size rules for {@code job}: its dilation, its margin (automatic: {@code clamp(longer side of the hole
+	 * / 2, 32, 128)}) and its batch size.
+	 */
+	public PlanSettings forJob(final InpaintJob job) {
+		return new PlanSettings(job.dilation(), job.margin().orElse(-1), multiple, minSize, maxSize, job.batchSize(),
+			tiles);
 	}
 
 	/**

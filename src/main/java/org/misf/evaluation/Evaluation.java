@@ -15,8 +15,9 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 import org.misf.core.ProgressListener;
-import org.misf.model.InpaintOptions;
 import org.misf.model.Inpainter;
 import org.misf.metrics.HoleMask;
 import org.misf.metrics.ImageFiles;
@@ -146,8 +147,8 @@ public final class Evaluation {
 				for (int c = 0; c < reference.channels(); c++)
 					data[c * plane + i] = 0;
 			}
-		inpainter.inpaint(img, ArrayImgs.unsignedBytes(m, reference.width(), reference.height()),
-			InpaintOptions.DEFAULTS.withRange(0, 1), ProgressListener.NONE);
+		inpainter.inpaint(ChannelPlanes.of(img), ArrayImgs.unsignedBytes(m, reference.width(), reference.height()),
+			InpaintJob.builder().range(0, 1).build());
 		return MetricImage.of(img, IntensityScale.UNIT);
 	}
 

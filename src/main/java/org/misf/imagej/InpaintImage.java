@@ -12,12 +12,10 @@ import ij.process.ByteProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ImageStatistics;
 
-import net.imglib2.img.array.ArrayImgs;
-
-import org.misf.io.ImagePlusInpainting;
+import org.misf.io.ImagePlanes;
 import org.misf.core.CancelledException;
-import org.misf.model.InpaintOptions;
-import org.misf.model.InpaintResult;
+import org.misf.core.InpaintJob;
+import org.misf.core.InpaintingReport;
 import org.misf.model.Inpainter;
 import org.misf.model.InpaintingException;
 
@@ -81,7 +79,7 @@ public final class InpaintImage {
 	public static Outcome run(final ImagePlus imp, final InpaintSettings settings, final InpainterSource models) {
 		final long start = System.currentTimeMillis();
 		check(imp);
-		final HoleMask holes = HoleMask.of(imp, settings);
+		final PlaneMasks holes = PlaneMasks.of(imp, settings);
 		final List<int[]> parts = parts(imp, settings.slices());
 		final List<ByteProcessor> masks = new ArrayList<>();
 		boolean anyHole = false;
@@ -96,8 +94,7 @@ public final class InpaintImage {
 		final ImagePlus target = inPlace ? imp : copyOf(imp);
 		final ImageStack stack = target.getStack();
 		final Object[] backup = inPlace ? backup(stack, parts) : null;
-		final boolean undoCurrentPlane = inPlace && parts.size() == 1 && parts.get(0).length == 1 &&
-			parts.get(0)[0] == imp.getCurrentSlice();
+		final boolean undoCurrentPlane = inPlace && onlyTheCurrentPlane(imp, parts);
 		if (inPlace) prepareUndo(imp, undoCurrentPlane);
 
 		IJ.resetEscape();
@@ -109,12 +106,11 @@ public final class InpaintImage {
 				final ImageProcessor[] planes = new ImageProcessor[part.length];
 				for (int c = 0; c < part.length; c++)
 					planes[c] = stack.getProcessor(part[c]);
-				final InpaintOptions options = options(target, part, planes, settings.dilate());
-				final ImageJProgress progress = new ImageJProgress(TITLE, k, parts.size());
+				final InpaintJob job = job(target, planes, settings.dilate()).toBuilder().progress(new ImageJProgress(TITLE,
+					k, parts.size())).build();
 				final ByteProcessor mask = masks.get(k);
-				final InpaintResult result = SharedInpainter.withPluginClassLoader(() -> ImagePlusInpainting
-					.inpaintPlanes(inpainter, planes, ArrayImgs.unsignedBytes((byte[]) mask.getPixels(), mask.getWidth(),
-						mask.getHeight()), options, progress));
+				final InpaintingReport result = SharedInpainter.withPluginClassLoader(() -> inpainter.inpaint(ImagePlanes
+					.of(planes), ImagePlanes.mask(mask), job));
 				filled += result.holePixels();
 			}
 		}
@@ -184,20 +180,19 @@ public final class InpaintImage {
 	 * range (min and max of the planes, NaN left out), never the display range, which is a viewing choice and
 	 * would clip the fill.
 	 */
-	static InpaintOptions options(final ImagePlus imp, final int[] part, final ImageProcessor[] planes,
-		final int dilate)
-	{
-		final InpaintOptions options = InpaintOptions.DEFAULTS.withDilation(dilate);
+	static InpaintJob job(final ImagePlus imp, final ImageProcessor[] planes, final int dilate) {
+		final InpaintJob job = InpaintJob.builder().dilation(dilate).build();
 		final int depth = imp.getBitDepth();
-		if (depth == 8 || depth == 24) return options;
+		if (depth == 8 || depth == 24) return job;
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		for (final ImageProcessor ip : planes) {
 			final ImageStatistics stats = ImageStatistics.getStatistics(ip, ImageStatistics.MIN_MAX, null);
 			min = Math.min(min, stats.min);
 			max = Math.max(max, stats.max);
 		}
+		if (Double.isNaN(min)) return job; // no data at all: every pixel is a hole (core/HoleRule)
 		if (!(max > min)) max = min + 1;
-		return options.withRange(min, max);
+		return job.toBuilder().range(min, max).build();
 	}
 
 	/** NaN pixels in a 32-bit plane: missing data, which core/HoleRule fills as holes whatever the mask. */
@@ -212,6 +207,19 @@ public final class InpaintImage {
 	private static void prepareUndo(final ImagePlus imp, final boolean currentPlane) {
 		if (currentPlane) imp.getProcessor().snapshot();
 		else if (canUndoWhole(imp)) Undo.setup(Undo.TRANSFORM, imp);
+	}
+
+	/**
+	 * Whether Edit &gt; Undo gives back what a run of {@code s} changes (a new image changes nothing): the one rule,
+	 * which the dialog also uses to ask before a run that cannot be undone.
+	 */
+	static boolean undoable(final ImagePlus imp, final InpaintSettings s) {
+		return s.output() == OutputMode.NEW_IMAGE || onlyTheCurrentPlane(imp, parts(imp, s.slices())) || canUndoWhole(
+			imp);
+	}
+
+	private static boolean onlyTheCurrentPlane(final ImagePlus imp, final List<int[]> parts) {
+		return parts.size() == 1 && parts.get(0).length == 1 && parts.get(0)[0] == imp.getCurrentSlice();
 	}
 
 	/** ImageJ keeps a whole copy for Undo only of single images and composite images. */

@@ -39,58 +39,135 @@ public final class InpaintSettings {
 	private final SliceChoice slices;
 	private final double maskThreshold;
 	private final boolean invertMask;
-	private boolean showChanges;
+	private final boolean showChanges;
 
-	public InpaintSettings(final MaskSource maskSource, final String maskImage, final String model,
-		final Device device, final int dilate, final OutputMode output, final SliceChoice slices)
-	{
-		this(maskSource, maskImage, model, device, dilate, output, slices, 0, false);
-	}
-
-	/**
-	 * @param maskThreshold mask image values above it are holes; 0 = every non-zero value
-	 * @param invertMask holes where the mask image is not above the threshold (white = known)
-	 */
-	public InpaintSettings(final MaskSource maskSource, final String maskImage, final String model,
-		final Device device, final int dilate, final OutputMode output, final SliceChoice slices,
-		final double maskThreshold, final boolean invertMask)
-	{
-		if (!Double.isFinite(maskThreshold)) throw new InpaintingException("The mask threshold must be a number.");
-		this.maskThreshold = maskThreshold;
-		this.invertMask = invertMask;
-		if (dilate < 0) throw new InpaintingException("Dilate must be 0 or more pixels, not " + dilate + ".");
-		if (maskSource == MaskSource.MASK_IMAGE && (maskImage == null || maskImage.isEmpty() ||
-			NO_MASK_IMAGE.equals(maskImage)))
-			throw new InpaintingException("The mask source is a mask image, but no mask image was chosen.");
-		this.maskSource = maskSource;
-		this.maskImage = maskImage == null || maskImage.isEmpty() ? NO_MASK_IMAGE : maskImage;
-		this.model = ModelPackage.isDefaultWord(model) ? DEFAULT_MODEL : model.trim();
-		this.device = device;
-		this.dilate = dilate;
-		this.output = output;
-		this.slices = slices;
-	}
-
-	/** Reads the words a dialog or a macro gives; a wrong word is an {@link InpaintingException}. */
-	public static InpaintSettings parse(final String mask, final String maskImage, final String model,
-		final String device, final int dilate, final String output, final String slices)
-	{
-		return parse(mask, maskImage, model, device, dilate, output, slices, 0, false);
-	}
-
-	/** The same with the mask image's threshold and inversion. */
-	public static InpaintSettings parse(final String mask, final String maskImage, final String model,
-		final String device, final int dilate, final String output, final String slices, final double maskThreshold,
-		final boolean invertMask)
-	{
-		return new InpaintSettings(MaskSource.parse(mask), maskImage, model, Device.parse(device), dilate,
-			OutputMode.parse(output), SliceChoice.parse(slices), maskThreshold, invertMask);
+	private InpaintSettings(final Builder b) {
+		if (!Double.isFinite(b.maskThreshold)) throw new InpaintingException("The mask threshold must be a number.");
+		if (b.dilate < 0) throw new InpaintingException("Dilate must be 0 or more pixels, not " + b.dilate + ".");
+		if (b.maskSource == MaskSource.MASK_IMAGE && (b.maskImage == null || b.maskImage.isEmpty() || NO_MASK_IMAGE
+			.equals(b.maskImage))) throw new InpaintingException(
+				"The mask source is a mask image, but no mask image was chosen.");
+		this.maskSource = b.maskSource;
+		this.maskImage = b.maskImage == null || b.maskImage.isEmpty() ? NO_MASK_IMAGE : b.maskImage;
+		this.model = ModelPackage.isDefaultWord(b.model) ? DEFAULT_MODEL : b.model.trim();
+		this.device = b.device;
+		this.dilate = b.dilate;
+		this.output = b.output;
+		this.slices = b.slices;
+		this.maskThreshold = b.maskThreshold;
+		this.invertMask = b.invertMask;
+		this.showChanges = b.showChanges;
 	}
 
 	/** The defaults of a fresh dialog: current selection, default model, automatic device, in place, current slice. */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder holding these settings, to change some of them. */
+	public Builder toBuilder() {
+		return builder().maskSource(maskSource).maskImage(maskImage).model(model).device(device).dilate(dilate).output(
+			output).slices(slices).maskThreshold(maskThreshold).invertMask(invertMask).showChanges(showChanges);
+	}
+
+	/** The defaults of a fresh dialog (see {@link #builder()}). */
 	public static InpaintSettings defaults() {
-		return new InpaintSettings(MaskSource.SELECTION, NO_MASK_IMAGE, DEFAULT_MODEL, Device.AUTO, 0,
-			OutputMode.IN_PLACE, SliceChoice.CURRENT);
+		return builder().build();
+	}
+
+	/**
+	 * Sets the choices of a run, as values or as the words a dialog or a macro gives (a wrong word is an
+	 * {@link InpaintingException} naming the choices); {@link #build} checks them together.
+	 */
+	public static final class Builder {
+
+		private MaskSource maskSource = MaskSource.SELECTION;
+		private String maskImage = NO_MASK_IMAGE;
+		private String model = DEFAULT_MODEL;
+		private Device device = Device.AUTO;
+		private int dilate;
+		private OutputMode output = OutputMode.IN_PLACE;
+		private SliceChoice slices = SliceChoice.CURRENT;
+		private double maskThreshold;
+		private boolean invertMask;
+		private boolean showChanges;
+
+		private Builder() {}
+
+		public Builder maskSource(final MaskSource source) {
+			maskSource = source;
+			return this;
+		}
+
+		public Builder maskSource(final String word) {
+			return maskSource(MaskSource.parse(word));
+		}
+
+		/** The title of the open mask image (mask source {@link MaskSource#MASK_IMAGE}). */
+		public Builder maskImage(final String title) {
+			maskImage = title;
+			return this;
+		}
+
+		/** "default" (any case, or blank) or a model package folder or zip. */
+		public Builder model(final String folderOrZip) {
+			model = folderOrZip;
+			return this;
+		}
+
+		public Builder device(final Device d) {
+			device = d;
+			return this;
+		}
+
+		public Builder device(final String word) {
+			return device(Device.parse(word));
+		}
+
+		public Builder dilate(final int px) {
+			dilate = px;
+			return this;
+		}
+
+		public Builder output(final OutputMode mode) {
+			output = mode;
+			return this;
+		}
+
+		public Builder output(final String word) {
+			return output(OutputMode.parse(word));
+		}
+
+		public Builder slices(final SliceChoice choice) {
+			slices = choice;
+			return this;
+		}
+
+		public Builder slices(final String word) {
+			return slices(SliceChoice.parse(word));
+		}
+
+		/** Mask image values above it are holes; 0 = every non-zero value. */
+		public Builder maskThreshold(final double threshold) {
+			maskThreshold = threshold;
+			return this;
+		}
+
+		/** Holes where the mask image is not above the threshold (white = known). */
+		public Builder invertMask(final boolean invert) {
+			invertMask = invert;
+			return this;
+		}
+
+		/** Also show the pixels that changed, as a new 8-bit image. */
+		public Builder showChanges(final boolean show) {
+			showChanges = show;
+			return this;
+		}
+
+		public InpaintSettings build() {
+			return new InpaintSettings(this);
+		}
 	}
 
 	public MaskSource maskSource() { return maskSource; }
@@ -116,14 +193,6 @@ public final class InpaintSettings {
 
 	/** Whether to also show the pixels that changed, as a new 8-bit image. */
 	public boolean showChanges() { return showChanges; }
-
-	/** The same settings with {@link #showChanges()} set. */
-	public InpaintSettings withShowChanges(final boolean show) {
-		final InpaintSettings s = new InpaintSettings(maskSource, maskImage, model, device, dilate, output, slices,
-			maskThreshold, invertMask);
-		s.showChanges = show;
-		return s;
-	}
 
 	/** How a mask image's values mark holes. */
 	public MaskConvention maskConvention() {

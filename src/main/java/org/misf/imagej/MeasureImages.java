@@ -16,6 +16,7 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
+import org.misf.core.MaskConvention;
 import org.misf.metrics.ImageMetrics;
 import org.misf.metrics.IntensityScale;
 import org.misf.metrics.LpipsChoice;
@@ -53,8 +54,7 @@ public final class MeasureImages {
 			result.getNChannels() != reference.getNChannels())
 			throw new InpaintingException("The result '" + result.getTitle() + "' and the reference '" +
 				reference.getTitle() + "' differ in type or number of planes.");
-		final HoleMask holes = noMask(s) ? null : HoleMask.of(reference, new InpaintSettings(MaskSource.MASK_IMAGE,
-			s.mask(), InpaintSettings.DEFAULT_MODEL, Device.CPU, 0, OutputMode.IN_PLACE, SliceChoice.CURRENT));
+		final PlaneMasks holes = noMask(s) ? null : PlaneMasks.ofMaskImage(reference, s.mask(), MaskConvention.NON_ZERO);
 		final LpipsModel lpips = lpips(s.lpips());
 		final List<MetricScores> all = new ArrayList<>();
 		final List<int[]> parts = InpaintImage.parts(reference, s.slices());

@@ -7,7 +7,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-/** "MISF Batch" as a SciJava command (Fiji); field names are the macro keys of {@link FolderBatch}. */
+/** "MISF Batch" as a SciJava command (Fiji); field names are the macro keys of {@link MisfBatch}. */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Inpainting>MISF Batch", label = "MISF Batch",
 	description = "Inpaints every image of a folder where its mask (same name, other folder) is non-zero")
 public class MisfBatchCommand extends ContextCommand {
@@ -36,11 +36,11 @@ public class MisfBatchCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			summary = FolderBatch.run(path(images), path(masks), path(output), model, device, dilate);
+			summary = MisfBatch.run(path(images), path(masks), path(output), model, device, dilate);
 			ij.IJ.log(summary);
 		}
 		catch (final RuntimeException e) {
-			cancel(UserMessages.failed(FolderBatch.TITLE, e));
+			cancel(UserMessages.failed(MisfBatch.TITLE, e));
 		}
 	}
 

@@ -9,7 +9,7 @@ public class MisfBatchPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final GenericDialog gd = new GenericDialog(FolderBatch.TITLE);
+		final GenericDialog gd = new GenericDialog(MisfBatch.TITLE);
 		gd.addDirectoryField("Images", "", 30);
 		gd.addDirectoryField("Masks", "", 30);
 		gd.addDirectoryField("Output", "", 30);
@@ -24,10 +24,10 @@ public class MisfBatchPlugin implements PlugIn {
 			final String images = gd.getNextString(), masks = gd.getNextString(), output = gd.getNextString();
 			final String model = gd.getNextString(), device = gd.getNextChoice();
 			final double dilate = gd.getNextNumber();
-			IJ.log(FolderBatch.run(images, masks, output, model, device, (int) dilate));
+			IJ.log(MisfBatch.run(images, masks, output, model, device, (int) dilate));
 		}
 		catch (final RuntimeException e) {
-			UserMessages.failed(FolderBatch.TITLE, e);
+			UserMessages.failed(MisfBatch.TITLE, e);
 		}
 	}
 }

@@ -67,8 +67,9 @@ public class MisfInpaintCommand extends DynamicCommand {
 	@Override
 	public void run() {
 		try {
-			final InpaintSettings settings = InpaintSettings.parse(mask, mask_image, model, device, dilate, output,
-				slices, mask_threshold, invert_mask).withShowChanges(show_changes);
+			final InpaintSettings settings = InpaintSettings.builder().maskSource(mask).maskImage(mask_image).model(model)
+				.device(device).dilate(dilate).output(output).slices(slices).maskThreshold(mask_threshold).invertMask(
+					invert_mask).showChanges(show_changes).build();
 			final ij.ImageStack before = show_changes ? imp.getStack().duplicate() : null;
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, models);
 			inpainted = outcome.image() == imp ? null : outcome.image();

@@ -104,15 +104,16 @@ public class MisfInpaintPlugin implements PlugIn {
 		if (gd.invalidNumber() || dilate != Math.rint(dilate))
 			throw new org.misf.model.InpaintingException("Dilate must be a whole number of pixels and the mask threshold " +
 				"a number.");
-		final InpaintSettings settings = InpaintSettings.parse(mask, maskImage, model, device, (int) dilate, output,
-			slices, threshold, invert).withShowChanges(changes);
+		final InpaintSettings settings = InpaintSettings.builder().maskSource(mask).maskImage(maskImage).model(model)
+			.device(device).dilate((int) dilate).output(output).slices(slices).maskThreshold(threshold).invertMask(invert)
+			.showChanges(changes).build();
 		if (!macro) last = settings;
 		return settings;
 	}
 
 	/** auto, cpu, and gpu only when PyTorch sees one (asked once; this starts the engine, as the run will). */
 	static String[] usableDeviceLabels() {
-		if (gpus == null) gpus = SharedInpainter.withPluginClassLoader(org.misf.model.TorchInpainter::gpuCount);
+		if (gpus == null) gpus = SharedInpainter.withPluginClassLoader(Device::gpuCount);
 		return gpus > 0 ? deviceLabels() : new String[] { "auto", "cpu" };
 	}
 

@@ -1,6 +1,7 @@
 package org.misf.imagej;
 
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.misf.model.Device;
@@ -10,32 +11,34 @@ import org.misf.model.ModelPackage;
 
 /**
  * Keeps the last loaded model open between runs, so a macro over many images loads the network once.
- * Asking for another model or device closes the previous one. All use goes through {@link #call}, which
+ * Asking for another model or device closes the previous one; {@link #close} (the SciJava Context's end, through
+ * {@link InpainterService}) frees it. All use goes through {@link #call}, which
  * also makes the plugin's own class loader the context class loader: DJL finds its engine and native
  * library through it, and ImageJ 1.x loads plugins with a class loader of its own.
  */
 public final class SharedInpainter implements InpainterSource {
 
-	public static final SharedInpainter INSTANCE = new SharedInpainter();
+	/** The one kept model of the Fiji commands; {@link InpainterService} closes it with the SciJava Context. */
+	public static final SharedInpainter INSTANCE = new SharedInpainter((model, device) -> Inpainters.open(ModelPackage
+		.open(model), device));
 
+	private final BiFunction<String, Device, Inpainter> opener;
 	private Inpainter inpainter;
 	private String key;
 
-	private SharedInpainter() {}
+	/** @param opener loads a model ("default" or a package path) on a device */
+	SharedInpainter(final BiFunction<String, Device, Inpainter> opener) {
+		this.opener = opener;
+	}
 
 	@Override
 	public synchronized Inpainter get(final String model, final Device device) {
 		final String wanted = model + "|" + device;
 		if (inpainter != null && Objects.equals(key, wanted)) return inpainter;
 		close();
-		inpainter = withPluginClassLoader(() -> Inpainters.open(open(model), device));
+		inpainter = withPluginClassLoader(() -> opener.apply(model, device));
 		key = wanted;
 		return inpainter;
-	}
-
-	/** Opens "default" (the shipped package) or a package folder / zip path. */
-	static ModelPackage open(final String model) {
-		return ModelPackage.open(model);
 	}
 
 	/** Closes the kept model (it is reloaded on the next run). */

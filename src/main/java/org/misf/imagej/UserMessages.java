@@ -34,9 +34,7 @@ final class UserMessages {
 	 * macros are not asked. Returns false when the user declines.
 	 */
 	static boolean confirmNoUndo(final ImagePlus imp, final InpaintSettings s) {
-		final boolean undoable = s.output() == OutputMode.NEW_IMAGE || s.slices() == SliceChoice.CURRENT || imp
-			.getStackSize() == 1 || imp.getDisplayMode() == IJ.COMPOSITE;
-		if (undoable || Macro.getOptions() != null || IJ.getInstance() == null || GraphicsEnvironment.isHeadless())
+		if (InpaintImage.undoable(imp, s) || Macro.getOptions() != null || IJ.getInstance() == null || GraphicsEnvironment.isHeadless())
 			return true;
 		return IJ.showMessageWithCancel(InpaintImage.TITLE, "Inpainting all " + imp.getStackSize() + " planes of '" + imp
 			.getTitle() + "' in place cannot be undone (Edit > Undo only keeps one plane).\nContinue? (Output: New " +

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 
-import org.misf.model.InpaintOptions;
+import org.misf.core.InpaintJob;
 import org.misf.model.InpaintingException;
 
 /**
@@ -55,12 +55,12 @@ public final class RangeChoice {
 
 	public double max() { return max; }
 
-	/** {@code options} with this range for {@code imp} (display: its display range; RGB keeps 0-255). */
-	public InpaintOptions applyTo(final InpaintOptions options, final ImagePlus imp) {
-		if (isFixed()) return options.withRange(min, max);
-		if (this == DISPLAY && imp.getType() != ImagePlus.COLOR_RGB) return options.withRange(imp
-			.getDisplayRangeMin(), imp.getDisplayRangeMax());
-		return options;
+	/** {@code job} with this range for {@code imp} (display: its display range; RGB keeps 0-255). */
+	public InpaintJob applyTo(final InpaintJob job, final ImagePlus imp) {
+		if (isFixed()) return job.toBuilder().range(min, max).build();
+		if (this == DISPLAY && imp.getType() != ImagePlus.COLOR_RGB) return job.toBuilder().range(imp
+			.getDisplayRangeMin(), imp.getDisplayRangeMax()).build();
+		return job;
 	}
 
 	/** The word as a user would type it again ("auto", "display", "0,4095"). */

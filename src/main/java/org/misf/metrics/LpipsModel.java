@@ -1,20 +1,20 @@
 package org.misf.metrics;
 
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.engine.EngineException;
 import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 
+import org.misf.core.MisfException;
 import org.misf.model.Device;
 import org.misf.model.EngineThreads;
 
@@ -27,33 +27,27 @@ import org.misf.model.EngineThreads;
 public final class LpipsModel implements AutoCloseable {
 
 	private final LpipsPackage pkg;
-	private final Model model;
-	private final Block block;
+	private final ZooModel<LpipsTranslator.Pairs, float[]> model;
+	private final Predictor<LpipsTranslator.Pairs, float[]> predictor;
 
-	private LpipsModel(final LpipsPackage pkg, final Model model) {
+	private LpipsModel(final LpipsPackage pkg, final ZooModel<LpipsTranslator.Pairs, float[]> model) {
 		this.pkg = pkg;
 		this.model = model;
-		this.block = model.getBlock();
+		this.predictor = model.newPredictor();
 	}
 
-	/** Loads the package's network on the device (AUTO: a GPU when the engine sees one). */
+	/** Loads the package's network on the device ({@link Device#resolve}: AUTO takes a GPU when the engine sees one). */
 	public static LpipsModel open(final LpipsPackage pkg, final Device device) {
-		final Engine engine = EngineThreads.engine();
-		final ai.djl.Device d = device == Device.CPU || engine.getGpuCount() == 0 ? ai.djl.Device.cpu() :
-			ai.djl.Device.gpu();
-		if (device == Device.GPU && engine.getGpuCount() == 0) throw new MetricsException(
-			"No GPU is usable for LPIPS here; use the CPU device.");
-		final Model model = Model.newInstance(pkg.name(), d, "PyTorch");
+		final Criteria<LpipsTranslator.Pairs, float[]> criteria = Criteria.builder().setTypes(LpipsTranslator.Pairs.class,
+			float[].class).optModelPath(pkg.weights()).optEngine("PyTorch").optDevice(device.resolve()).optTranslator(
+				new LpipsTranslator(pkg.name())).build();
 		try {
-			final String file = pkg.weights().getFileName().toString();
-			model.load(pkg.weights().getParent(), file.endsWith(".pt") ? file.substring(0, file.length() - 3) : file);
+			return new LpipsModel(pkg, criteria.loadModel());
 		}
-		catch (final IOException | MalformedModelException | RuntimeException e) {
-			model.close();
+		catch (final IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
 			throw new MetricsException("The LPIPS network in '" + pkg.folder() + "' could not be loaded: " +
 				e.getMessage(), e);
 		}
-		return new LpipsModel(pkg, model);
 	}
 
 	public static LpipsModel openDefault() {
@@ -78,17 +72,13 @@ public final class LpipsModel implements AutoCloseable {
 
 	/** Raw forward of [n,3,h,w] float arrays in [-1, 1] (row-major, channel planes): one distance per item. */
 	public float[] forward(final float[] a, final float[] b, final int n, final int h, final int w) {
-		try (NDManager m = model.getNDManager().newSubManager()) {
-			final Shape shape = new Shape(n, 3, h, w);
-			final NDList out = block.forward(new ParameterStore(m, false), new NDList(m.create(a, shape), m.create(b,
-				shape)), false);
-			final NDArray d = out.singletonOrThrow();
-			if (d.size() != n) throw new MetricsException("The LPIPS network returned " + d.getShape() +
-				" instead of one distance per image.");
-			return d.toFloatArray();
+		try {
+			return predictor.predict(new LpipsTranslator.Pairs(a, b, n, h, w));
 		}
-		catch (final EngineException e) {
-			throw new MetricsException(label() + " failed on " + w + "x" + h + " images: " + firstLine(e), e);
+		catch (final TranslateException e) {
+			if (e.getCause() instanceof MisfException) throw (MisfException) e.getCause();
+			throw new MetricsException(label() + " failed on " + w + "x" + h + " images: " + MisfException.firstLine(e
+				.getCause() != null ? e.getCause() : e), e);
 		}
 	}
 
@@ -127,14 +117,9 @@ public final class LpipsModel implements AutoCloseable {
 		return out;
 	}
 
-	private static String firstLine(final Throwable e) {
-		final String m = String.valueOf(e.getMessage());
-		final int nl = m.indexOf('\n');
-		return nl < 0 ? m : m.substring(0, nl);
-	}
-
 	@Override
 	public void close() {
+		predictor.close();
 		model.close();
 	}
 }

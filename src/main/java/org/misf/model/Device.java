@@ -1,6 +1,11 @@
 package org.misf.model;
 
-/** Where the network runs. AUTO takes the GPU when one is usable, else the CPU. */
+import org.misf.core.MisfException;
+
+/**
+ * Where a network runs: the user's word and the one place that turns it into DJL's device, for MISF and LPIPS
+ * alike. AUTO takes the GPU when PyTorch sees one, else the CPU.
+ */
 public enum Device {
 	AUTO, CPU, GPU;
 
@@ -9,5 +14,40 @@ public enum Device {
 		for (final Device d : values())
 			if (d.name().equalsIgnoreCase(s.trim())) return d;
 		throw new InpaintingException("Unknown device '" + s + "': use auto, cpu or gpu.");
+	}
+
+	/**
+	 * DJL's device for this choice; starts the engine ({@link EngineThreads#engine()}) to count the GPUs.
+	 *
+	 * @throws InpaintingException when the engine cannot start, or a GPU is asked for and PyTorch sees none
+	 */
+	public ai.djl.Device resolve() {
+		final int gpus;
+		try {
+			gpus = EngineThreads.engine().getGpuCount();
+		}
+		catch (final RuntimeException | UnsatisfiedLinkError e) {
+			throw new InpaintingException("The PyTorch engine cannot start here (" + MisfException.firstLine(e) + ").", e);
+		}
+		switch (this) {
+			case CPU:
+				return ai.djl.Device.cpu();
+			case GPU:
+				if (gpus == 0) throw new InpaintingException(
+					"A GPU was asked for but PyTorch sees none here (no CUDA device, or the CPU-only build): use device cpu or auto.");
+				return ai.djl.Device.gpu();
+			default:
+				return gpus > 0 ? ai.djl.Device.gpu() : ai.djl.Device.cpu();
+		}
+	}
+
+	/** GPUs PyTorch can use here (0 with the CPU build or without a CUDA device), or -1 when it cannot start. */
+	public static int gpuCount() {
+		try {
+			return EngineThreads.engine().getGpuCount();
+		}
+		catch (final RuntimeException | UnsatisfiedLinkError e) {
+			return -1;
+		}
 	}
 }

@@ -30,6 +30,9 @@ public final class EngineThreads {
 	/** DJL's property for PyTorch's inter-op threads. */
 	public static final String INTER_OP = "ai.djl.pytorch.num_interop_threads";
 
+	/** DJL's property for TorchScript's profiling graph optimizer. */
+	static final String GRAPH_OPTIMIZER = "ai.djl.pytorch.graph_optimizer";
+
 	static final int SAMPLE_MS = 200;
 
 	private static String chosenBy = "not yet chosen";
@@ -43,8 +46,13 @@ public final class EngineThreads {
 		chosenBy = "set by the user";
 	}
 
-	/** Sets the defaults for whatever the user did not set; called before the engine starts. */
+	/**
+	 * Sets the defaults for whatever the user did not set; called before the engine starts. Also turns TorchScript's
+	 * profiling optimizer off (it recompiles for each new input size, and windows vary in size; its fused arithmetic
+	 * also moves results away from PyTorch's eager ones), for every network alike.
+	 */
 	public static synchronized void applyDefaults() {
+		if (System.getProperty(GRAPH_OPTIMIZER) == null) System.setProperty(GRAPH_OPTIMIZER, "false");
 		if (System.getProperty(INTER_OP) == null) System.setProperty(INTER_OP, "1");
 		if (System.getProperty(INTRA_OP) != null) return;
 		final int physical = physicalCores();
@@ -104,10 +112,7 @@ public final class EngineThreads {
 			final long ownA = ownTicks();
 			Thread.sleep(ms);
 			final long[] b = cpuTimes(Files.readAllLines(stat));
-			final long ownB = ownTicks();
-			final double total = b[0] - a[0], idle = b[1] - a[1], own = ownB - ownA;
-			if (total <= 0) return -1;
-			return Math.max(0, 1 - (idle + own) / total) * Runtime.getRuntime().availableProcessors();
+			return busyCores(a, b, ownTicks() - ownA, Runtime.getRuntime().availableProcessors());
 		}
 		catch (final IOException | RuntimeException e) {
 			return -1;
@@ -118,6 +123,16 @@ public final class EngineThreads {
 		}
 	}
 
+	/**
+	 * Logical CPUs busy with other work between two samples of {@link #cpuTimes} ({total, idle} ticks), of which
+	 * {@code own} ticks were this process's; -1 when no time passed.
+	 */
+	static double busyCores(final long[] before, final long[] after, final long own, final int logical) {
+		final double total = after[0] - before[0], idle = after[1] - before[1];
+		if (total <= 0) return -1;
+		return Math.max(0, 1 - (idle + own) / total) * logical;
+	}
+
 	/** CPU time of this process (its JIT and start-up threads are not other work), in the same ticks. */
 	private static long ownTicks() throws IOException {
 		final String stat = new String(Files.readAllBytes(Paths.get("/proc/self/stat")), java.nio.charset.StandardCharsets.US_ASCII);
@@ -126,7 +141,7 @@ public final class EngineThreads {
 	}
 
 	/** {total, nice + idle + iowait} jiffies of the "cpu" line. */
-	private static long[] cpuTimes(final List<String> lines) {
+	static long[] cpuTimes(final List<String> lines) {
 		for (final String line : lines) {
 			if (!line.startsWith("cpu ")) continue;
 			final String[] f = line.trim().split("\\s+");

@@ -6,12 +6,12 @@ public final class Inpainters {
 	private Inpainters() {}
 
 	/**
-	 * Loads the package's network on the device (AUTO: the GPU when PyTorch sees one, else the CPU),
-	 * checks that it takes image[B,3,H,W] and mask[B,1,H,W] and returns [B,3,H,W], and warms it up once.
+	 * Loads the package's network on the device ({@link Device#resolve}), checks that it takes image[B,3,H,W] and
+	 * mask[B,1,H,W] and returns [B,3,H,W], warms it up once and replays its test pair.
 	 *
 	 * @throws InpaintingException when the model cannot be loaded or a GPU is asked for but absent
 	 */
-	public static Inpainter open(final ModelPackage pkg, final Device device) {
+	public static TorchInpainter open(final ModelPackage pkg, final Device device) {
 		return new TorchInpainter(pkg, device);
 	}
 }

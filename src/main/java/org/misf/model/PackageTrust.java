@@ -10,7 +10,8 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
 
-import org.misf.core.ProgressListener;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 
 /**
  * Whether a package's files are what its descriptor says, for both kinds: every file it names lies inside the
@@ -71,8 +72,7 @@ public final class PackageTrust {
 		// NCHW with N = 1 is exactly ImgLib2's (x, y, c) flat order
 		final ArrayImg<FloatType, FloatArray> img = ArrayImgs.floats(image.data().clone(), w, h, 3);
 		final ArrayImg<FloatType, FloatArray> m = ArrayImgs.floats(mask.data().clone(), w, h);
-		inpainter.inpaint(img, m, InpaintOptions.DEFAULTS.withRange(0, 1).withMargin(Math.max(w, h)),
-			ProgressListener.NONE);
+		inpainter.inpaint(ChannelPlanes.of(img), m, InpaintJob.builder().range(0, 1).margin(Math.max(w, h)).build());
 		final float[] got = img.update(null).getCurrentStorageArray();
 		final float[] want = expected.data();
 		double max = 0;

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 import org.misf.core.ProgressListener;
 import org.misf.model.Device;
-import org.misf.model.InpaintOptions;
 import org.misf.model.Inpainter;
 import org.misf.model.Inpainters;
 import org.misf.model.ModelPackage;
@@ -52,8 +53,8 @@ class ImportedPackageEngineTest {
 		final ArrayImg<FloatType, FloatArray> mask = ArrayImgs.floats(
 			Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "input_mask_" + size + ".npy")), w, h);
 		try (Inpainter inpainter = Inpainters.open(ModelPackage.open(pkg), Device.CPU)) {
-			inpainter.inpaint(image, mask, InpaintOptions.DEFAULTS.withRange(0, 1).withMargin(Math.max(w, h)),
-				ProgressListener.NONE);
+			inpainter.inpaint(ChannelPlanes.of(image), mask, InpaintJob.builder().range(0, 1).margin(Math.max(w,
+				h)).build());
 		}
 		final float[] expected = Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "expected_" + size + ".npy"));
 		final float diff = Fixtures.maxAbsDiff(expected, image.update(null).getCurrentStorageArray());

@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,15 +149,24 @@ class InpaintFaultsTest {
 	@Test
 	@Tag("slow")
 	void killedWhileWritingOnlyATemporaryFileIsLeftAndTheNextRunRemovesIt() throws Exception {
-		folder(6, 1500); // 6.75 MB TIFFs: writing takes long enough to be caught in the act
-		final Process p = start();
+		folder(6, 1500); // 6.75 MB TIFFs: being written when their temporary file appears
+		final Path out = Files.createDirectories(dir.resolve("out"));
 		boolean caught = false;
-		while (p.isAlive() && !caught) {
-			caught = outputs().stream().anyMatch(n -> n.startsWith(".") && n.contains(".tmp-"));
-			if (caught) p.destroyForcibly(); // kill -9, in the middle of writing a result
-			else Thread.sleep(2);
+		try (WatchService watcher = out.getFileSystem().newWatchService()) {
+			out.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+			final Process p = start();
+			while (!caught && p.isAlive()) { // woken by each new file (the 1 s only notices the end of the run)
+				final WatchKey key = watcher.poll(1, TimeUnit.SECONDS);
+				if (key == null) continue;
+				for (final WatchEvent<?> e : key.pollEvents()) {
+					final String name = String.valueOf(e.context());
+					caught |= name.startsWith(".") && name.contains(".tmp-");
+				}
+				if (caught) p.destroyForcibly(); // kill -9, as the first result is being written
+				key.reset();
+			}
+			p.waitFor(60, TimeUnit.SECONDS);
 		}
-		p.waitFor(60, TimeUnit.SECONDS);
 		assertTrue(caught, "the run ended before a write could be interrupted");
 		final long finished = outputs().stream().filter(n -> !n.startsWith(".")).count();
 		checkWhole(1500); // the interrupted result is only ever under its hidden temporary name

@@ -88,7 +88,8 @@ class MetricsCliTest {
 		final Path f = fixtures();
 		assertEquals(2, run(f.resolve("rgb8_48x64_a.png").toString(), f.resolve("rgb8_odd_45x33_a.png").toString(),
 			"--lpips", "none"));
-		assertEquals("error: The result is 64x48 but the reference is 33x45: they must have the same size.\n", err());
+		assertEquals("error: The result is 64x48 but the reference is 33x45: they must have the same size." +
+			System.lineSeparator(), err());
 	}
 
 	@Test
@@ -96,17 +97,20 @@ class MetricsCliTest {
 		final Path gray = tmp.resolve("gray.tif");
 		new FileSaver(new ImagePlus("gray", new ByteProcessor(64, 48))).saveAsTiff(gray.toString()); // same size as the RGB
 		assertEquals(2, run(gray.toString(), fixtures().resolve("rgb8_48x64_b.png").toString(), "--lpips", "none"));
-		assertEquals("error: The result has 1 channel (gray) but the reference has 3 channels.\n", err());
+		assertEquals("error: The result has 1 channel (gray) but the reference has 3 channels." +
+			System.lineSeparator(), err());
 	}
 
 	@Test
 	void unreadableAndMissingFiles(@TempDir final Path tmp) throws IOException {
 		final Path junk = Files.write(tmp.resolve("junk.png"), new byte[] { 9, 9, 9 });
 		assertEquals(2, run(junk.toString(), junk.toString(), "--lpips", "none"));
-		assertEquals("error: 'junk.png' could not be read as an image (unsupported or damaged file).\n", err());
+		assertEquals("error: 'junk.png' could not be read as an image (unsupported or damaged file)." +
+			System.lineSeparator(), err());
 		err.reset();
 		assertEquals(2, run(tmp.resolve("none.png").toString(), junk.toString()));
-		assertEquals("error: '" + tmp.resolve("none.png") + "' does not exist or is not a file.\n", err());
+		assertEquals("error: '" + tmp.resolve("none.png") + "' does not exist or is not a file." +
+			System.lineSeparator(), err());
 		err.reset();
 		assertEquals(2, run("only-one.png"));
 		assertTrue(err().startsWith("error: Missing required parameter: 'REFERENCE'"), err());

@@ -18,7 +18,6 @@ import ij.process.ColorProcessor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.misf.batch.TiffSamples;
 
 /** Files that used to be filled wrongly while reported as done: palette PNGs and PNGs with transparency. */
 class OddFilesTest {
@@ -79,31 +78,6 @@ class OddFilesTest {
 		assertEquals(1, run.code, run.out + run.err);
 		assertTrue(run.err.contains("transparent pixels"), run.err);
 		assertFalse(Files.exists(dir.resolve("out/alpha.png")));
-	}
-
-	/** A little-endian TIFF header and one IFD holding only SamplesPerPixel = {@code samples}. */
-	private static byte[] tiffDeclaring(final int samples) {
-		final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-		b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-		b.putShort((short) 1).putShort((short) 277).putShort((short) 3).putInt(1).putShort((short) samples).putShort(
-			(short) 0).putInt(0);
-		return b.array();
-	}
-
-	@Test
-	void tiffSamplesAreReadFromTheHeader() throws IOException {
-		final BufferedImage rgba = new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB);
-		final BufferedImage rgb = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-		final BufferedImage gray = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
-		final Object[][] cases = { { rgba, 4 }, { rgb, 3 }, { gray, 1 } };
-		for (final Object[] c : cases) {
-			final Path p = dir.resolve("t" + c[1] + ".tif");
-			assertTrue(ImageIO.write((BufferedImage) c[0], "tiff", p.toFile()));
-			assertEquals(c[1], TiffSamples.of(p));
-		}
-		final Path five = Files.write(dir.resolve("five.tif"), tiffDeclaring(5));
-		assertEquals(5, TiffSamples.of(five));
-		assertEquals(-1, TiffSamples.of(Files.write(dir.resolve("no.tif"), new byte[] { 1, 2, 3 })));
 	}
 
 	@Test

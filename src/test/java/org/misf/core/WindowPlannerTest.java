@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class WindowPlannerTest {
 
 	/** MISF-like rules: multiple of 4, min 16, max 512, automatic margin. */
-	private static final PlanSettings AUTO = new PlanSettings(0, -1, 4, 16, 512, 4);
+	private static final PlanSettings AUTO = PlanSettings.forNetwork(4, 16, 512);
 
 	private static HoleRegion hole(final long x, final long y, final long w, final long h) {
 		return new HoleRegion(new FinalInterval(new long[] { x, y }, new long[] { x + w - 1, y + h - 1 }), w * h);
@@ -51,7 +51,7 @@ class WindowPlannerTest {
 
 	@Test
 	void distantHolesStayApartAndExplicitMarginIsUsed() {
-		final PlanSettings s = new PlanSettings(0, 10, 4, 16, 512, 4);
+		final PlanSettings s = PlanSettings.forNetwork(4, 16, 512).forJob(InpaintJob.builder().margin(10).build());
 		final List<Window> ws = WindowPlanner.plan(1000, 1000, Arrays.asList(hole(100, 100, 8, 8), hole(600, 600, 8,
 			8)), s);
 		assertEquals(2, ws.size());
@@ -117,7 +117,7 @@ class WindowPlannerTest {
 
 	@Test
 	void dilationGrowsTheCores() {
-		final PlanSettings s = new PlanSettings(3, -1, 4, 16, 512, 4);
+		final PlanSettings s = PlanSettings.forNetwork(4, 16, 512).forJob(InpaintJob.builder().dilation(3).build());
 		final Window w = WindowPlanner.plan(100, 100, Arrays.asList(hole(50, 50, 4, 4)), s).get(0);
 		assertEquals(47, w.core().min(0));
 		assertEquals(56, w.core().max(1));

@@ -21,7 +21,8 @@ import net.imglib2.view.Views;
  */
 final class WindowedInpaintingFixtures {
 
-	static final PlanSettings SETTINGS = new PlanSettings(0, -1, 4, 16, 512, 4);
+	/** Window sides multiples of 4, from 16 to 512; the default job (4 windows per call). */
+	static final PlanSettings SETTINGS = PlanSettings.forNetwork(4, 16, 512);
 
 	private WindowedInpaintingFixtures() {}
 
@@ -35,7 +36,9 @@ final class WindowedInpaintingFixtures {
 		long largestInput;
 
 		@Override
-		public float[] run(final float[] image, final float[] mask, final int batch, final int height, final int width) {
+		public float[] run(final NetworkBatch in) {
+			final float[] image = in.image(), mask = in.mask();
+			final int batch = in.batch(), height = in.height(), width = in.width();
 			calls++;
 			largestInput = Math.max(largestInput, (long) height * width);
 			images.add(image.clone());

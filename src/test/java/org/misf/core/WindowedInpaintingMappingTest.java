@@ -37,8 +37,7 @@ class WindowedInpaintingMappingTest {
 		final ArrayImg<UnsignedByteType, ?> m = mask(120, 90, new long[] { 10, 10, 8, 5 }, new long[] { 90, 60, 20, 20 });
 		final double[] before = values(img);
 		final ColourNetwork net = new ColourNetwork();
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN, net,
-			ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS, net);
 		assertEquals(8 * 5 + 20 * 20, r.holePixels());
 		// mean of (0.2, 0.5, 0.8) = 0.5 -> 127.5 -> rounds to 128
 		checkOnlyHolesChanged(before, img, m, new double[] { 128 });
@@ -59,7 +58,7 @@ class WindowedInpaintingMappingTest {
 		random(img, 0, 255, 2);
 		final ArrayImg<UnsignedByteType, ?> m = mask(32, 32, new long[] { 12, 12, 6, 6 });
 		final ColourNetwork net = new ColourNetwork();
-		WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN, net, ProgressListener.NONE);
+		WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS, net);
 		// 32x32 image, hole 6x6 + margin 32: the window is the whole image, batch of one
 		final float[] in = net.images.get(0);
 		assertEquals(3 * 32 * 32, in.length);
@@ -82,11 +81,11 @@ class WindowedInpaintingMappingTest {
 		random(img, 100, 4000, 3);
 		final ArrayImg<UnsignedByteType, ?> m = mask(64, 48, new long[] { 20, 20, 5, 5 });
 		final double[] before = values(img);
-		WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE);
+		WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS, new ColourNetwork());
 		checkOnlyHolesChanged(before, img, m, new double[] { 32768 }); // rint(0.5 * 65535) = 32768 (half to even)
 		final double[] before2 = values(img);
-		WindowedInpainting.inpaint(img, m, SETTINGS, 0, 4000, new ColourNetwork(), ProgressListener.NONE);
+		WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.builder().range(0, 4000).build(),
+			new ColourNetwork());
 		checkOnlyHolesChanged(before2, img, m, new double[] { 2000 });
 	}
 
@@ -108,8 +107,8 @@ class WindowedInpaintingMappingTest {
 			hi = Math.max(hi, c.get().get());
 		}
 		final double[] before = values(img);
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN,
-			new ColourNetwork(), ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS,
+			new ColourNetwork());
 		assertEquals(lo, r.mapping().min(), 1e-6);
 		assertEquals(hi, r.mapping().max(), 1e-6);
 		checkOnlyHolesChanged(before, img, m, new double[] { lo + 0.5 * (hi - lo) });
@@ -121,16 +120,14 @@ class WindowedInpaintingMappingTest {
 		random(rgb, 0, 255, 5);
 		final ArrayImg<UnsignedByteType, ?> m = mask(50, 40, new long[] { 5, 5, 3, 3 }, new long[] { 46, 36, 4, 4 });
 		final double[] before = values(rgb);
-		WindowedInpainting.inpaint(rgb, m, SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE);
+		WindowedInpainting.inpaint(ChannelPlanes.of(rgb), m, SETTINGS, InpaintJob.DEFAULTS, new ColourNetwork());
 		// 0.2 * 255 = 51, 0.5 * 255 = 127.5 -> 128, 0.8 * 255 = 204
 		checkOnlyHolesChanged(before, rgb, m, new double[] { 51, 128, 204 });
 
 		final ArrayImg<UnsignedByteType, ?> one = ArrayImgs.unsignedBytes(50, 40, 1);
 		random(one, 0, 255, 6);
 		final double[] before1 = values(one);
-		WindowedInpainting.inpaint(one, m, SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE);
+		WindowedInpainting.inpaint(ChannelPlanes.of(one), m, SETTINGS, InpaintJob.DEFAULTS, new ColourNetwork());
 		checkOnlyHolesChanged(before1, one, m, new double[] { 128 });
 	}
 
@@ -143,8 +140,7 @@ class WindowedInpaintingMappingTest {
 			pixels[i] = r.nextInt();
 		final ArrayImg<UnsignedByteType, ?> m = mask(60, 30, new long[] { 30, 10, 5, 6 });
 		final int[] before = pixels.clone();
-		WindowedInpainting.inpaintARGB(img, m, SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE);
+		WindowedInpainting.inpaint(ChannelPlanes.ofARGB(img), m, SETTINGS, InpaintJob.DEFAULTS, new ColourNetwork());
 		final int[] after = pixels;
 		for (int i = 0; i < after.length; i++) {
 			final int x = i % 60, y = i / 60;
@@ -166,8 +162,7 @@ class WindowedInpaintingMappingTest {
 			}
 		final ArrayImg<UnsignedByteType, ?> m = mask(80, 60, new long[] { 5, 5, 3, 3 });
 		final ColourNetwork net = new ColourNetwork();
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN, net,
-			ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS, net);
 		assertEquals(9 + 20, r.holePixels());
 		for (final float[] in : net.images)
 			for (final float v : in)

@@ -32,8 +32,8 @@ class WindowedInpaintingWindowsTest {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(64, 64);
 		random(img, 0, 100, 8);
 		final ArrayImg<UnsignedByteType, ?> m = mask(64, 64, new long[] { 30, 30, 2, 2 });
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, new PlanSettings(2, -1, 4, 16, 512, 4), Double.NaN,
-			Double.NaN, new ColourNetwork(), ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS,
+			InpaintJob.builder().dilation(2).build(), new ColourNetwork());
 		assertEquals(6 * 6, r.holePixels());
 		final double[] v = values(img);
 		for (int y = 0; y < 64; y++)
@@ -50,8 +50,7 @@ class WindowedInpaintingWindowsTest {
 		final ArrayImg<UnsignedByteType, ?> m = mask(1400, 900, new long[] { 200, 150, 900, 600 });
 		final double[] before = values(img);
 		final ColourNetwork net = new ColourNetwork();
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN, net,
-			ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS, net);
 		assertEquals(1, r.scaledWindows());
 		assertTrue(net.largestInput <= 512 * 512);
 		// deep pixels: coarse colour + tile detail (here none: both fills are flat), to within float rounding
@@ -83,15 +82,14 @@ class WindowedInpaintingWindowsTest {
 		final ColourNetwork failsLate = new ColourNetwork() {
 
 			@Override
-			public float[] run(final float[] image, final float[] mask, final int batch, final int height,
-				final int width)
-			{
+			public float[] run(final NetworkBatch batch) {
 				if (calls == 2) throw new IllegalStateException("out of memory");
-				return super.run(image, mask, batch, height, width);
+				return super.run(batch);
 			}
 		};
-		assertThrows(IllegalStateException.class, () -> WindowedInpainting.inpaint(img, mask(1400, 900, new long[] {
-			200, 150, 900, 600 }), SETTINGS, Double.NaN, Double.NaN, failsLate, ProgressListener.NONE));
+		assertThrows(IllegalStateException.class, () -> WindowedInpainting.inpaint(ChannelPlanes.of(img), mask(1400,
+			900, new long[] {
+			200, 150, 900, 600 }), SETTINGS, InpaintJob.DEFAULTS, failsLate));
 		assertArrayEquals(before, values(img));
 	}
 
@@ -102,8 +100,8 @@ class WindowedInpaintingWindowsTest {
 		final ArrayImg<UnsignedByteType, ?> m = mask(1200, 600, new long[] { 100, 100, 300, 300 }, new long[] { 450,
 			100, 300, 300 }, new long[] { 420, 450, 10, 10 });
 		final double[] before = values(img);
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, SETTINGS, Double.NaN, Double.NaN,
-			new ColourNetwork(), ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS, InpaintJob.DEFAULTS,
+			new ColourNetwork());
 		assertEquals(2 * 300 * 300 + 100, r.holePixels());
 		checkOnlyHolesChanged(before, img, m, new double[] { 128 });
 	}
@@ -113,22 +111,22 @@ class WindowedInpaintingWindowsTest {
 		final ArrayImg<UnsignedByteType, ?> img = ArrayImgs.unsignedBytes(30, 20);
 		random(img, 0, 255, 11);
 		final double[] before = values(img);
-		final BadInputException e = assertThrows(BadInputException.class, () -> WindowedInpainting.inpaint(img,
-			ArrayImgs.unsignedBytes(30, 21), SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE));
+		final BadInputException e = assertThrows(BadInputException.class,
+			() -> WindowedInpainting.inpaint(ChannelPlanes.of(img), ArrayImgs.unsignedBytes(30, 21), SETTINGS,
+			InpaintJob.DEFAULTS, new ColourNetwork()));
 		assertEquals("The mask is 30x21 but the image is 30x20.", e.getMessage());
 		final ColourNetwork net = new ColourNetwork();
-		final InpaintingReport empty = WindowedInpainting.inpaint(img, ArrayImgs.unsignedBytes(30, 20), SETTINGS,
-			Double.NaN, Double.NaN, net, ProgressListener.NONE);
+		final InpaintingReport empty = WindowedInpainting.inpaint(ChannelPlanes.of(img), ArrayImgs.unsignedBytes(30,
+			20), SETTINGS, InpaintJob.DEFAULTS, net);
 		assertEquals(0, empty.holePixels());
 		assertEquals(0, net.calls);
-		final BadInputException full = assertThrows(BadInputException.class, () -> WindowedInpainting.inpaint(img, mask(
-			30, 20, new long[] { 0, 0, 30, 20 }), SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE));
+		final BadInputException full = assertThrows(BadInputException.class,
+			() -> WindowedInpainting.inpaint(ChannelPlanes.of(img), mask(
+			30, 20, new long[] { 0, 0, 30, 20 }), SETTINGS, InpaintJob.DEFAULTS, new ColourNetwork()));
 		assertTrue(full.getMessage().contains("whole image"), full.getMessage());
-		assertThrows(BadInputException.class, () -> WindowedInpainting.inpaint(ArrayImgs.unsignedBytes(30, 20, 2), mask(
-			30, 20, new long[] { 1, 1, 2, 2 }), SETTINGS, Double.NaN, Double.NaN, new ColourNetwork(),
-			ProgressListener.NONE));
+		assertThrows(BadInputException.class,
+			() -> WindowedInpainting.inpaint(ChannelPlanes.of(ArrayImgs.unsignedBytes(30, 20, 2)), mask(
+			30, 20, new long[] { 1, 1, 2, 2 }), SETTINGS, InpaintJob.DEFAULTS, new ColourNetwork()));
 		assertArrayEquals(before, values(img));
 	}
 
@@ -144,8 +142,8 @@ class WindowedInpaintingWindowsTest {
 			c.fwd();
 			if (c.getIntPosition(0) % 3 == 0 && c.getIntPosition(1) % 3 == 0) c.get().set(1);
 		}
-		assertThrows(BadInputException.class, () -> WindowedInpainting.inpaint(img, m, new PlanSettings(1, -1, 4, 16,
-			512, 4), Double.NaN, Double.NaN, new ColourNetwork(), ProgressListener.NONE));
+		assertThrows(BadInputException.class, () -> WindowedInpainting.inpaint(ChannelPlanes.of(img), m, SETTINGS,
+			InpaintJob.builder().dilation(1).build(), new ColourNetwork()));
 		assertArrayEquals(before, values(img));
 	}
 
@@ -156,7 +154,7 @@ class WindowedInpaintingWindowsTest {
 		final double[] before = values(img);
 		final ArrayImg<UnsignedByteType, ?> m = mask(400, 100, new long[] { 10, 10, 5, 5 }, new long[] { 300, 50, 5,
 			5 });
-		final PlanSettings oneByOne = new PlanSettings(0, -1, 4, 16, 512, 1);
+		final PlanSettings oneByOne = SETTINGS.forJob(InpaintJob.builder().batchSize(1).build());
 		final int[] seen = { 0 };
 		final ProgressListener cancelAfterFirst = new ProgressListener() {
 
@@ -170,20 +168,18 @@ class WindowedInpaintingWindowsTest {
 				return seen[0] >= 1;
 			}
 		};
-		assertThrows(CancelledException.class, () -> WindowedInpainting.inpaint(img, m, oneByOne, Double.NaN, Double.NaN,
-			new ColourNetwork(), cancelAfterFirst));
+		assertThrows(CancelledException.class, () -> WindowedInpainting.inpaint(ChannelPlanes.of(img), m, oneByOne,
+			InpaintJob.builder().progress(cancelAfterFirst).build(), new ColourNetwork()));
 		final ColourNetwork failing = new ColourNetwork() {
 
 			@Override
-			public float[] run(final float[] image, final float[] mask, final int batch, final int height,
-				final int width)
-			{
+			public float[] run(final NetworkBatch batch) {
 				if (calls == 1) throw new IllegalStateException("boom");
-				return super.run(image, mask, batch, height, width);
+				return super.run(batch);
 			}
 		};
-		assertThrows(IllegalStateException.class, () -> WindowedInpainting.inpaint(img, m, oneByOne, Double.NaN,
-			Double.NaN, failing, ProgressListener.NONE));
+		assertThrows(IllegalStateException.class, () -> WindowedInpainting.inpaint(ChannelPlanes.of(img), m, oneByOne,
+			InpaintJob.DEFAULTS, failing));
 		assertArrayEquals(before, values(img));
 	}
 }

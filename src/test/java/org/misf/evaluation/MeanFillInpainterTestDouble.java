@@ -3,18 +3,17 @@ package org.misf.evaluation;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
-import org.misf.core.ProgressListener;
-import org.misf.model.InpaintOptions;
-import org.misf.model.InpaintResult;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
+import org.misf.core.InpaintingReport;
 import org.misf.model.Inpainter;
 import org.misf.model.ModelPackage;
 
 /**
- * TEST DOUBLE, not an inpainting method: fills every hole pixel of an (x, y, c) image with its channel's mean
+ * TEST DOUBLE, not an inpainting method: fills every hole pixel of each plane with that plane's mean
  * over the known pixels, so evaluation tests run without a network. Counts its calls.
  */
 final class MeanFillInpainterTestDouble implements Inpainter {
@@ -22,13 +21,13 @@ final class MeanFillInpainterTestDouble implements Inpainter {
 	int calls;
 
 	@Override
-	public <T extends RealType<T>, M extends RealType<M>> InpaintResult inpaint(final RandomAccessibleInterval<T> image,
-		final RandomAccessibleInterval<M> mask, final InpaintOptions options, final ProgressListener progress)
+	public <T extends RealType<T>, M extends RealType<M>> InpaintingReport inpaint(final ChannelPlanes<T> planes,
+		final RandomAccessibleInterval<M> mask, final InpaintJob job)
 	{
 		calls++;
 		long holes = 0;
-		for (long c = image.min(2); c <= image.max(2); c++) {
-			final RandomAccessibleInterval<T> plane = Views.hyperSlice(image, 2, c);
+		for (int c = 0; c < planes.count(); c++) {
+			final RandomAccessibleInterval<T> plane = planes.plane(c);
 			double sum = 0;
 			long n = 0;
 			final Cursor<M> mc = Views.flatIterable(mask).cursor();
@@ -52,14 +51,7 @@ final class MeanFillInpainterTestDouble implements Inpainter {
 					holes++;
 				}
 		}
-		return new InpaintResult(holes, 1, 0);
-	}
-
-	@Override
-	public <M extends RealType<M>> InpaintResult inpaintARGB(final RandomAccessibleInterval<ARGBType> image,
-		final RandomAccessibleInterval<M> mask, final InpaintOptions options, final ProgressListener progress)
-	{
-		throw new UnsupportedOperationException("the test double handles (x, y, c) images only");
+		return new InpaintingReport(holes, 1, 0);
 	}
 
 	@Override

@@ -18,8 +18,7 @@ class DialogRulesTest {
 	@Test
 	void withoutADisplayNothingAsksAndNotesGoToTheLog() {
 		final ImagePlus stack = InpaintImageFixtures.noise8("stack", 10, 10, 3);
-		final InpaintSettings allInPlace = new InpaintSettings(MaskSource.SELECTION, null, "default", Device.AUTO, 0,
-			OutputMode.IN_PLACE, SliceChoice.ALL);
+		final InpaintSettings allInPlace = InpaintSettings.builder().slices(SliceChoice.ALL).build();
 		assertTrue(UserMessages.confirmNoUndo(stack, allInPlace), "headless: no question, the run goes on");
 		final PrintStream real = System.out;
 		final ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -41,7 +40,7 @@ class DialogRulesTest {
 			assertTrue(MisfInpaintPlugin.HELP.contains(word), word);
 		final java.util.List<String> offered = java.util.Arrays.asList(MisfInpaintPlugin.usableDeviceLabels());
 		assertTrue(offered.contains("auto") && offered.contains("cpu"), offered.toString());
-		assertEquals(org.misf.model.TorchInpainter.gpuCount() > 0, offered.contains("gpu"),
+		assertEquals(org.misf.model.Device.gpuCount() > 0, offered.contains("gpu"),
 			"gpu is offered exactly when PyTorch sees one: " + offered);
 	}
 }

@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import net.imglib2.Cursor;
-import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.view.Views;
 
 import org.misf.core.CancelledException;
-import org.misf.core.ProgressListener;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
+import org.misf.core.InpaintingReport;
 import org.misf.model.Device;
-import org.misf.model.InpaintOptions;
-import org.misf.model.InpaintResult;
 import org.misf.model.Inpainter;
 import org.misf.model.ModelPackage;
 
@@ -23,12 +21,13 @@ import org.misf.model.ModelPackage;
  * errors): it writes a constant into every hole pixel and records each call. The real network is
  * exercised by the slow tests.
  */
-final class FakeInpainter implements Inpainter, InpainterSource {
+class FakeInpainter implements Inpainter, InpainterSource {
 
+	/** Written into every hole pixel of every plane (of an RGB image: its red, green and blue). */
 	static final double FILL = 100;
-	static final int FILL_ARGB = 0xff336699;
+	static final int FILL_ARGB = 0xff646464;
 
-	final List<InpaintOptions> options = new ArrayList<>();
+	final List<InpaintJob> jobs = new ArrayList<>();
 	final List<long[]> dims = new ArrayList<>();
 	/** Throw {@link CancelledException} on this call (0-based) after filling; -1 never. */
 	int cancelOnCall = -1;
@@ -41,55 +40,30 @@ final class FakeInpainter implements Inpainter, InpainterSource {
 	}
 
 	@Override
-	public <T extends RealType<T>, M extends RealType<M>> InpaintResult inpaint(final RandomAccessibleInterval<T> image,
-		final RandomAccessibleInterval<M> mask, final InpaintOptions o, final ProgressListener progress)
+	public <T extends RealType<T>, M extends RealType<M>> InpaintingReport inpaint(final ChannelPlanes<T> planes,
+		final RandomAccessibleInterval<M> mask, final InpaintJob job)
 	{
-		record(image, o);
+		jobs.add(job);
+		dims.add(planes.count() == 1 ? new long[] { planes.width(), planes.height() } : new long[] { planes.width(),
+			planes.height(), planes.count() });
 		long holes = 0;
-		final RandomAccess<M> m = mask.randomAccess();
-		final Cursor<T> c = Views.flatIterable(image).localizingCursor();
-		while (c.hasNext()) {
-			c.fwd();
-			m.setPosition(c.getLongPosition(0), 0);
-			m.setPosition(c.getLongPosition(1), 1);
-			if (m.get().getRealDouble() != 0) {
-				c.get().setReal(FILL);
-				if (c.getLongPosition(image.numDimensions() - 1) == 0 || image.numDimensions() == 2) holes++;
-			}
+		for (int p = 0; p < planes.count(); p++) {
+			final Cursor<M> m = Views.flatIterable(mask).cursor();
+			final Cursor<T> c = Views.flatIterable(planes.plane(p)).cursor();
+			while (c.hasNext())
+				if (m.next().getRealDouble() != 0) {
+					c.next().setReal(FILL);
+					if (p == 0) holes++;
+				}
+				else c.next();
 		}
-		progress.progress(1, 1, "");
+		job.progress().progress(1, 1, "");
 		maybeCancel();
-		return new InpaintResult(holes, 1, 0);
-	}
-
-	@Override
-	public <M extends RealType<M>> InpaintResult inpaintARGB(final RandomAccessibleInterval<ARGBType> image,
-		final RandomAccessibleInterval<M> mask, final InpaintOptions o, final ProgressListener progress)
-	{
-		record(image, o);
-		long holes = 0;
-		final Cursor<M> m = Views.flatIterable(mask).cursor();
-		final Cursor<ARGBType> c = Views.flatIterable(image).cursor();
-		while (c.hasNext()) {
-			c.fwd();
-			if (m.next().getRealDouble() != 0) {
-				c.get().set(FILL_ARGB);
-				holes++;
-			}
-		}
-		maybeCancel();
-		return new InpaintResult(holes, 1, 0);
-	}
-
-	private void record(final RandomAccessibleInterval<?> image, final InpaintOptions o) {
-		options.add(o);
-		final long[] d = new long[image.numDimensions()];
-		image.dimensions(d);
-		dims.add(d);
+		return new InpaintingReport(holes, 1, 0);
 	}
 
 	private void maybeCancel() {
-		if (options.size() - 1 == cancelOnCall) throw new CancelledException();
+		if (jobs.size() - 1 == cancelOnCall) throw new CancelledException();
 	}
 
 	@Override

@@ -101,9 +101,9 @@ class ImageJ1EndToEndTest {
 		assertEquals(0, run.exitCode, run.output);
 		assertTrue(run.output.contains("inpainted "), run.output);
 		final ByteProcessor holes = new ByteProcessor(W, H);
-		HoleMask.fill(holes, new OvalRoi(20, 10, 20, 16));
-		HoleMask.fill(holes, new Roi(60, 30, 10, 12));
-		HoleMask.fill(holes, new PolygonRoi(new int[] { 8, 30, 34, 12 }, new int[] { 50, 44, 58, 60 }, 4, Roi.POLYGON));
+		PlaneMasks.fill(holes, new OvalRoi(20, 10, 20, 16));
+		PlaneMasks.fill(holes, new Roi(60, 30, 10, 12));
+		PlaneMasks.fill(holes, new PolygonRoi(new int[] { 8, 30, 34, 12 }, new int[] { 50, 44, 58, 60 }, 4, Roi.POLYGON));
 		assertOnlyHolesChanged(picture(1), readRgb(out), holes);
 	}
 
@@ -155,7 +155,7 @@ class ImageJ1EndToEndTest {
 		result.setColor(0x808080);
 		result.fill(new Roi(30, 20, 20, 15));
 		final ByteProcessor mask = new ByteProcessor(W, H);
-		HoleMask.fill(mask, new Roi(30, 20, 20, 15));
+		PlaneMasks.fill(mask, new Roi(30, 20, 20, 15));
 		final Path ref = savePng(new ImagePlus("gt", reference), dir.resolve("gt.png"));
 		final Path res = savePng(new ImagePlus("res", result), dir.resolve("res.png"));
 		final Path m = savePng(new ImagePlus("m", mask), dir.resolve("m.png"));
@@ -196,7 +196,7 @@ class ImageJ1EndToEndTest {
 		savePng(new ImagePlus("c", picture(6)), input.resolve("c.png"));
 		savePng(new ImagePlus("a", strokes()), masks.resolve("a.png"));
 		final ByteProcessor square = new ByteProcessor(W, H);
-		HoleMask.fill(square, new Roi(10, 10, 16, 16));
+		PlaneMasks.fill(square, new Roi(10, 10, 16, 16));
 		savePng(new ImagePlus("b", square), masks.resolve("b.png"));
 		final String args = "input=[" + input + "] masks=[" + masks + "] output=[" + output + "]";
 		final ImageJ1Runner.Run run = ij.batch(Paths.get("macros/batch_inpaint_folder.ijm"), args);

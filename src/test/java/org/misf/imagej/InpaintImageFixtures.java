@@ -53,7 +53,8 @@ final class InpaintImageFixtures {
 	static InpaintSettings settings(final MaskSource source, final String maskImage, final OutputMode output,
 		final SliceChoice slices)
 	{
-		return new InpaintSettings(source, maskImage, "default", Device.CPU, 0, output, slices);
+		return InpaintSettings.builder().maskSource(source).maskImage(maskImage).device(Device.CPU).output(output)
+			.slices(slices).build();
 	}
 
 	static InpaintSettings selection() {
@@ -77,7 +78,7 @@ final class InpaintImageFixtures {
 
 	static ByteProcessor maskOf(final Roi roi, final int w, final int h) {
 		final ByteProcessor m = new ByteProcessor(w, h);
-		HoleMask.fill(m, roi);
+		PlaneMasks.fill(m, roi);
 		return m;
 	}
 }

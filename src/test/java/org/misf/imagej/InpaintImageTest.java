@@ -30,8 +30,7 @@ import ij.process.ShortProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.misf.core.CancelledException;
-import org.misf.model.Device;
-import org.misf.model.InpaintOptions;
+import org.misf.core.InpaintJob;
 
 /**
  * What "MISF Inpaint" changes, with a fake network: only the holes of a selection, overlay, line or mask image, on the
@@ -63,7 +62,7 @@ class InpaintImageTest {
 			"the snapshot (Undo) holds the image as it was");
 		assertEquals(1, fake.dims.size());
 		assertEquals(2, fake.dims.get(0).length);
-		assertTrue(!fake.options.get(0).hasExplicitRange(), "8-bit uses the type range");
+		assertTrue(!fake.jobs.get(0).range().isPresent(), "8-bit uses the type range");
 	}
 
 	@Test
@@ -73,13 +72,12 @@ class InpaintImageTest {
 		final ImagePlus imp = new ImagePlus("s", sp);
 		imp.setDisplayRange(900, 1600);
 		imp.setRoi(new Roi(2, 2, 5, 5));
-		final InpaintSettings s = new InpaintSettings(MaskSource.SELECTION, null, "default", Device.AUTO, 3,
-			OutputMode.IN_PLACE, SliceChoice.CURRENT);
+		final InpaintSettings s = InpaintSettings.builder().dilate(3).build();
 		final ImageProcessor before = sp.duplicate();
 		InpaintImage.run(imp, s, fake);
-		final InpaintOptions o = fake.options.get(0);
-		assertEquals(1000, o.rangeMin(), 0, "the data's range: a display setting must not clip the fill");
-		assertEquals(1399, o.rangeMax(), 0);
+		final InpaintJob o = fake.jobs.get(0);
+		assertEquals(1000, o.range().get().min(), 0, "the data's range: a display setting must not clip the fill");
+		assertEquals(1399, o.range().get().max(), 0);
 		assertEquals(3, o.dilation());
 		final String info = String.valueOf(imp.getProperty("Info"));
 		assertTrue(info.startsWith(InfoRecord.PREFIX) && info.contains("dilate=3") && info.contains("25 hole pixels") &&
@@ -98,8 +96,8 @@ class InpaintImageTest {
 		imp.setDisplayRange(5, 5);
 		imp.setRoi(new Roi(1, 1, 3, 3));
 		InpaintImage.run(imp, selection(), fake);
-		assertEquals(-2, fake.options.get(0).rangeMin(), 1e-6);
-		assertEquals(7.9, fake.options.get(0).rangeMax(), 1e-5);
+		assertEquals(-2, fake.jobs.get(0).range().get().min(), 1e-6);
+		assertEquals(7.9, fake.jobs.get(0).range().get().max(), 1e-5);
 	}
 
 	@Test
@@ -130,7 +128,7 @@ class InpaintImageTest {
 		assertEquals(3, out.parts());
 		for (int n = 1; n <= 3; n++) {
 			final ByteProcessor holes = maskOf(everywhere, 20, 20);
-			if (n == 2) HoleMask.fill(holes, onSecond);
+			if (n == 2) PlaneMasks.fill(holes, onSecond);
 			assertOnlyHolesChanged(before.getProcessor(n), imp.getStack().getProcessor(n), holes);
 		}
 	}
@@ -155,8 +153,8 @@ class InpaintImageTest {
 		InpaintImage.run(imp, selection(), fake);
 		assertEquals(1, fake.dims.size());
 		assertArrayEquals(new long[] { 12, 12, 3 }, fake.dims.get(0));
-		assertEquals(0, fake.options.get(0).rangeMin(), 0, "the data of the three channels: 0..143, 100..243, 200..343");
-		assertEquals(343, fake.options.get(0).rangeMax(), 0, "not the channels' display ranges");
+		assertEquals(0, fake.jobs.get(0).range().get().min(), 0, "the data of the three channels: 0..143, 100..243, 200..343");
+		assertEquals(343, fake.jobs.get(0).range().get().max(), 0, "not the channels' display ranges");
 		for (int n = 1; n <= 3; n++)
 			assertOnlyHolesChanged(before.getProcessor(n), imp.getStack().getProcessor(n), maskOf(roi, 12, 12));
 	}
@@ -207,7 +205,7 @@ class InpaintImageTest {
 		final ByteProcessor holes = new ByteProcessor(20, 20);
 		holes.set(3, 4, 255);
 		holes.set(15, 15, 255);
-		HoleMask.fill(holes, new Roi(8, 8, 2, 2));
+		PlaneMasks.fill(holes, new Roi(8, 8, 2, 2));
 		assertOnlyHolesChanged(before, imp.getProcessor(), holes);
 	}
 
@@ -224,8 +222,8 @@ class InpaintImageTest {
 				field.set(x, y, r.nextInt(60)); // the hole: dark with noise
 		open(new ImagePlus("field-mask", field));
 		final ImageProcessor before = imp.getProcessor().duplicate();
-		final InpaintSettings s = new InpaintSettings(MaskSource.MASK_IMAGE, "field-mask", "default", Device.AUTO, 0,
-			OutputMode.IN_PLACE, SliceChoice.CURRENT, 100, true);
+		final InpaintSettings s = InpaintSettings.builder().maskSource(MaskSource.MASK_IMAGE).maskImage("field-mask")
+			.maskThreshold(100).invertMask(true).build();
 		assertTrue(s.toMacroOptions().endsWith("mask_threshold=100 invert_mask"), s.toMacroOptions());
 		final InpaintImage.Outcome o = InpaintImage.run(imp, s, fake);
 		assertEquals(24, o.holePixels());

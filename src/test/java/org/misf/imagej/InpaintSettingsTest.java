@@ -15,22 +15,22 @@ class InpaintSettingsTest {
 
 	@Test
 	void wrongWordsAreRefusedWithTheChoices() {
-		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Selection",
-			"None", "default", "auto", 0, "In place", "Current"));
+		final InpaintingException e = assertThrows(InpaintingException.class, () -> InpaintSettings.builder()
+			.maskSource("Selection").device("auto").output("In place").slices("Current").build());
 		assertEquals("Unknown mask source 'Selection': use Current selection, ROI Manager, Overlay, Mask image.",
 			e.getMessage());
-		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Current selection", "None", "default",
-			"tpu", 0, "In place", "Current"));
-		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Current selection", "None", "default",
-			"auto", -1, "In place", "Current"));
-		assertThrows(InpaintingException.class, () -> InpaintSettings.parse("Mask image", "None", "default",
-			"auto", 0, "In place", "Current"));
+		assertThrows(InpaintingException.class, () -> InpaintSettings.builder().maskSource("Current selection")
+			.device("tpu").output("In place").slices("Current").build());
+		assertThrows(InpaintingException.class, () -> InpaintSettings.builder().maskSource("Current selection")
+			.device("auto").dilate(-1).output("In place").slices("Current").build());
+		assertThrows(InpaintingException.class, () -> InpaintSettings.builder().maskSource("Mask image")
+			.device("auto").output("In place").slices("Current").build());
 	}
 
 	@Test
 	void macroOptionsNameEveryChoice() {
-		final InpaintSettings s = new InpaintSettings(MaskSource.MASK_IMAGE, "my mask.png", "/m/pkg", Device.GPU, 2,
-			OutputMode.NEW_IMAGE, SliceChoice.ALL);
+		final InpaintSettings s = InpaintSettings.builder().maskSource(MaskSource.MASK_IMAGE).maskImage("my mask.png")
+			.model("/m/pkg").device(Device.GPU).dilate(2).output(OutputMode.NEW_IMAGE).slices(SliceChoice.ALL).build();
 		assertEquals("mask=[Mask image] mask_image=[my mask.png] model=/m/pkg device=gpu dilate=2 output=[New image] slices=All",
 			s.toMacroOptions());
 		assertEquals("mask=[Current selection] model=default device=auto dilate=0 output=[In place] slices=Current",

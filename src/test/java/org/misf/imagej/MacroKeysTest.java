@@ -49,8 +49,8 @@ class MacroKeysTest {
 		assertEquals(Arrays.asList(MetricsSettings.KEY_RESULT, MetricsSettings.KEY_REFERENCE, MetricsSettings.KEY_MASK,
 			MetricsSettings.KEY_REGION, MetricsSettings.KEY_SCORING, MetricsSettings.KEY_SSIM, MetricsSettings.KEY_LPIPS,
 			MetricsSettings.KEY_SLICES, MetricsSettings.KEY_CSV), inputs(InpaintingMetricsCommand.class));
-		assertEquals(Arrays.asList(FolderBatch.KEY_IMAGES, FolderBatch.KEY_MASKS, FolderBatch.KEY_OUTPUT,
-			FolderBatch.KEY_MODEL, FolderBatch.KEY_DEVICE, FolderBatch.KEY_DILATE), inputs(MisfBatchCommand.class));
+		assertEquals(Arrays.asList(MisfBatch.KEY_IMAGES, MisfBatch.KEY_MASKS, MisfBatch.KEY_OUTPUT,
+			MisfBatch.KEY_MODEL, MisfBatch.KEY_DEVICE, MisfBatch.KEY_DILATE), inputs(MisfBatchCommand.class));
 		assertEquals(Arrays.asList(CheckpointImport.KEY_CHECKPOINT, CheckpointImport.KEY_FOLDER,
 			CheckpointImport.KEY_DATASET), inputs(ImportCheckpointCommand.class));
 	}

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.misf.model.Device;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
 import org.scijava.command.CommandService;
@@ -122,7 +121,7 @@ class MisfInpaintCommandTest {
 		final Module m = run(fake, in);
 		assertTrue(!((MisfInpaintCommand) m).isCanceled(), String.valueOf(((MisfInpaintCommand) m).getCancelReason()));
 		assertNull(m.getOutput("inpainted"));
-		assertEquals(2, fake.options.get(0).dilation());
+		assertEquals(2, fake.jobs.get(0).dilation());
 		InpaintImageFixtures.assertOnlyHolesChanged(before, imp.getProcessor(), InpaintImageFixtures.maskOf(roi, 24, 24));
 	}
 
@@ -167,9 +166,8 @@ class MisfInpaintCommandTest {
 		run(viaCommand, fromMacroOptions(a,
 			"mask=[Current selection] model=default device=auto dilate=1 output=[In place] slices=Current"));
 		final FakeInpainter direct = new FakeInpainter();
-		InpaintImage.run(b, new InpaintSettings(MaskSource.SELECTION, null, "default", Device.AUTO, 1,
-			OutputMode.IN_PLACE, SliceChoice.CURRENT), direct);
+		InpaintImage.run(b, InpaintSettings.builder().dilate(1).build(), direct);
 		assertArrayEquals((byte[]) b.getProcessor().getPixels(), (byte[]) a.getProcessor().getPixels());
-		assertEquals(1, viaCommand.options.get(0).dilation());
+		assertEquals(1, viaCommand.jobs.get(0).dilation());
 	}
 }

@@ -90,7 +90,7 @@ class OtherCommandsTest {
 		result.getProcessor().setValue(128);
 		result.getProcessor().fill(new Roi(5, 5, 10, 8));
 		final ByteProcessor holes = new ByteProcessor(40, 32);
-		HoleMask.fill(holes, new Roi(5, 5, 10, 8));
+		PlaneMasks.fill(holes, new Roi(5, 5, 10, 8));
 		InpaintImageFixtures.open(reference);
 		InpaintImageFixtures.open(result);
 		InpaintImageFixtures.open(new ImagePlus("holes", holes));

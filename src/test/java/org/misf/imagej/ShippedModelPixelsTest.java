@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.misf.core.ProgressListener;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 import org.misf.model.Device;
-import org.misf.model.InpaintOptions;
 import org.misf.model.Inpainter;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
@@ -91,7 +91,7 @@ class ShippedModelPixelsTest {
 	/** Two small holes where a flat fill is far off: where the river meets the bank, and in the sky. */
 	private static byte[] twoSmallHoles() {
 		final ByteProcessor m = InpaintImageFixtures.maskOf(new OvalRoi(40, 75, 14, 10), W, H);
-		HoleMask.fill(m, new OvalRoi(140, 15, 12, 9));
+		PlaneMasks.fill(m, new OvalRoi(140, 15, 12, 9));
 		return (byte[]) m.getPixels();
 	}
 
@@ -108,8 +108,8 @@ class ShippedModelPixelsTest {
 	/** The engine alone (no ImageJ front-end) on {@code pixels} with {@code holes}: the reference output. */
 	private static int[] engine(final int[] pixels, final byte[] holes) {
 		final int[] out = pixels.clone();
-		shipped.inpaintARGB(ArrayImgs.argbs(out, W, H), ArrayImgs.unsignedBytes(holes.clone(), W, H),
-			InpaintOptions.DEFAULTS, ProgressListener.NONE);
+		shipped.inpaint(ChannelPlanes.ofARGB(ArrayImgs.argbs(out, W, H)), ArrayImgs.unsignedBytes(holes.clone(), W, H),
+			InpaintJob.DEFAULTS);
 		return out;
 	}
 
@@ -167,8 +167,7 @@ class ShippedModelPixelsTest {
 		final ImagePlus imp = damaged("mural.png", holes);
 		final int[] input = ((int[]) imp.getProcessor().getPixels()).clone();
 		imp.setRoi(roi);
-		final InpaintImage.Outcome out = InpaintImage.run(imp, new InpaintSettings(MaskSource.SELECTION, null,
-			InpaintSettings.DEFAULT_MODEL, Device.CPU, 0, OutputMode.IN_PLACE, SliceChoice.CURRENT),
+		final InpaintImage.Outcome out = InpaintImage.run(imp, InpaintSettings.builder().device(Device.CPU).build(),
 			SharedInpainter.INSTANCE);
 		assertEquals(imp, out.image());
 		final int[] result = ((int[]) imp.getProcessor().getPixels()).clone();
@@ -245,8 +244,8 @@ class ShippedModelPixelsTest {
 		final int[] input = ((int[]) single.getProcessor().getPixels()).clone();
 		final ImagePlus mask = new ImagePlus("mural_mask", new ByteProcessor(W, H, holes));
 		InpaintImageFixtures.open(mask);
-		InpaintImage.run(single, new InpaintSettings(MaskSource.MASK_IMAGE, "mural_mask", InpaintSettings.DEFAULT_MODEL,
-			Device.CPU, 0, OutputMode.IN_PLACE, SliceChoice.CURRENT), SharedInpainter.INSTANCE);
+		InpaintImage.run(single, InpaintSettings.builder().maskSource(MaskSource.MASK_IMAGE).maskImage("mural_mask")
+			.device(Device.CPU).build(), SharedInpainter.INSTANCE);
 		final int[] expected = (int[]) single.getProcessor().getPixels();
 		final int[] got = (int[]) ((ColorProcessor) written.getProcessor()).getPixels();
 		assertRealFill(input, got, holes, expected);

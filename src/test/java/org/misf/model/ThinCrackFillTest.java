@@ -8,7 +8,9 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.junit.jupiter.api.Test;
-import org.misf.core.ProgressListener;
+
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 
 /**
  * The shipped model through the whole Java path fills thin cracks in a smooth image with the colours around
@@ -40,7 +42,7 @@ class ThinCrackFillTest {
 				}
 			}
 		try (Inpainter inpainter = Inpainters.open(ModelPackage.defaultPackage(), Device.CPU)) {
-			inpainter.inpaint(img, mask, InpaintOptions.DEFAULTS, ProgressListener.NONE);
+			inpainter.inpaint(ChannelPlanes.of(img), mask, InpaintJob.DEFAULTS);
 		}
 		long sum = 0, n = 0;
 		int max = 0;

@@ -10,10 +10,11 @@ import net.imglib2.type.numeric.integer.UnsignedByteType;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.misf.core.ChannelPlanes;
 import org.misf.core.HoleScanner;
+import org.misf.core.InpaintJob;
 import org.misf.core.InpaintingReport;
 import org.misf.core.PlanSettings;
-import org.misf.core.ProgressListener;
 import org.misf.core.Window;
 import org.misf.core.WindowPlanner;
 import org.misf.core.WindowedInpainting;
@@ -60,22 +61,22 @@ class TileSeamTest {
 				m.get().set(hole(x, y) ? 255 : 0);
 			}
 		final ArrayImg<UnsignedByteType, ?> tiled = image(), windows = image(), moved = image();
-		try (TorchInpainter in = (TorchInpainter) Inpainters.open(ModelPackage.defaultPackage(), Device.CPU)) {
-			final PlanSettings s = in.settings(InpaintOptions.DEFAULTS);
+		try (TorchInpainter in = Inpainters.open(ModelPackage.defaultPackage(), Device.CPU)) {
+			final PlanSettings s = in.planSettings();
 			Window writer = null;
 			for (final Window w : WindowPlanner.plan(W, H, HoleScanner.scan(mask), s))
 				if (writer == null && w.cores().stream().anyMatch(c -> c.min(0) <= X0 && c.max(0) >= X0 + 7 && c.min(
 					1) <= Y0 && c.max(1) >= Y0 + 7)) writer = w;
 			assertEquals(512, writer.netWidth(), "the hole is filled by a tile: " + writer);
 			assertTrue(writer.region().max(0) - (X0 + 7) >= 64, "with its context inside the tile: " + writer);
-			final InpaintingReport a = WindowedInpainting.inpaint(tiled, mask, s, Double.NaN, Double.NaN, in,
-				ProgressListener.NONE);
-			final InpaintingReport b = WindowedInpainting.inpaint(windows, mask, s.withTiles(false), Double.NaN,
-				Double.NaN, in, ProgressListener.NONE);
+			final InpaintingReport a = WindowedInpainting.inpaint(ChannelPlanes.of(tiled), mask, s,
+				InpaintJob.DEFAULTS, in.network());
+			final InpaintingReport b = WindowedInpainting.inpaint(ChannelPlanes.of(windows), mask, s.withTiles(false),
+				InpaintJob.DEFAULTS, in.network());
 			assertEquals(a.holePixels(), b.holePixels());
 			// what merely moving the windows changes: windows with a fixed 96 px margin instead of the automatic one
-			WindowedInpainting.inpaint(moved, mask, in.settings(InpaintOptions.DEFAULTS.withMargin(96)).withTiles(false),
-				Double.NaN, Double.NaN, in, ProgressListener.NONE);
+			WindowedInpainting.inpaint(ChannelPlanes.of(moved), mask, in.planSettings().withTiles(false),
+				InpaintJob.builder().margin(96).build(), in.network());
 		}
 		final double[] tilesVsWindows = difference(tiled, windows), windowsVsMoved = difference(windows, moved);
 		final RandomAccess<UnsignedByteType> p = tiled.randomAccess();

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.misf.core.BadInputException;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 import org.misf.core.InpaintingReport;
-import org.misf.core.ProgressListener;
 import org.misf.core.WindowedInpainting;
 
 /** The real network through {@link Inpainter}: only holes change, bad inputs leave the image untouched. */
@@ -28,7 +30,7 @@ class TorchInpainterTest {
 
 	@BeforeAll
 	static void open() {
-		inpainter = (TorchInpainter) Inpainters.open(ModelPackage.defaultPackage(), Device.CPU);
+		inpainter = Inpainters.open(ModelPackage.defaultPackage(), Device.CPU);
 	}
 
 	@AfterAll
@@ -52,8 +54,9 @@ class TorchInpainterTest {
 		for (int y = 30; y < 40; y++)
 			for (int x = 20; x < 35; x++)
 				m[y * 100 + x] = 1;
-		final InpaintResult r = inpainter.inpaint(ArrayImgs.unsignedShorts(px, 100, 80), ArrayImgs.unsignedBytes(m, 100,
-			80), InpaintOptions.DEFAULTS.withRange(0, 5000), ProgressListener.NONE);
+		final InpaintingReport r = inpainter.inpaint(ChannelPlanes.of(ArrayImgs.unsignedShorts(px, 100, 80)),
+			ArrayImgs.unsignedBytes(m, 100,
+			80), InpaintJob.builder().range(0, 5000).build());
 		assertEquals(150, r.holePixels());
 		int changed = 0;
 		for (int i = 0; i < px.length; i++) {
@@ -70,26 +73,26 @@ class TorchInpainterTest {
 	void emptyMaskChangesNothingAndSaysSo() {
 		final short[] px = random16(40 * 30, 2);
 		final short[] before = px.clone();
-		final InpaintResult r = inpainter.inpaint(ArrayImgs.unsignedShorts(px, 40, 30), ArrayImgs.unsignedBytes(40, 30),
-			InpaintOptions.DEFAULTS, ProgressListener.NONE);
+		final InpaintingReport r = inpainter.inpaint(ChannelPlanes.of(ArrayImgs.unsignedShorts(px, 40, 30)),
+			ArrayImgs.unsignedBytes(40, 30), InpaintJob.DEFAULTS);
 		assertEquals(0, r.holePixels());
 		assertEquals("The mask is empty: nothing to inpaint, the image is unchanged.", r.toString());
 		assertArrayEquals(before, px);
 	}
 
 	@Test
-	void badInputsAreInpaintingExceptionsAndLeaveTheImageUntouched() {
+	void badInputsArePassedOnAsTheyAreAndLeaveTheImageUntouched() {
 		final short[] px = random16(40 * 30, 3);
 		final short[] before = px.clone();
-		final InpaintingException size = assertThrows(InpaintingException.class, () -> inpainter.inpaint(ArrayImgs
-			.unsignedShorts(px, 40, 30), ArrayImgs.unsignedBytes(40, 31), InpaintOptions.DEFAULTS,
-			ProgressListener.NONE));
+		final BadInputException size = assertThrows(BadInputException.class,
+			() -> inpainter.inpaint(ChannelPlanes.of(ArrayImgs
+			.unsignedShorts(px, 40, 30)), ArrayImgs.unsignedBytes(40, 31), InpaintJob.DEFAULTS));
 		assertEquals("The mask is 40x31 but the image is 40x30.", size.getMessage());
 		final byte[] all = new byte[40 * 30];
 		java.util.Arrays.fill(all, (byte) 1);
-		final InpaintingException full = assertThrows(InpaintingException.class, () -> inpainter.inpaint(ArrayImgs
-			.unsignedShorts(px, 40, 30), ArrayImgs.unsignedBytes(all, 40, 30), InpaintOptions.DEFAULTS,
-			ProgressListener.NONE));
+		final BadInputException full = assertThrows(BadInputException.class,
+			() -> inpainter.inpaint(ChannelPlanes.of(ArrayImgs
+			.unsignedShorts(px, 40, 30)), ArrayImgs.unsignedBytes(all, 40, 30), InpaintJob.DEFAULTS));
 		assertTrue(full.getMessage().contains("covers the whole image"));
 		assertArrayEquals(before, px);
 	}
@@ -105,9 +108,9 @@ class TorchInpainterTest {
 		for (final long x : new long[] { 40, 160, 280 })
 			for (final UnsignedByteType t : Views.interval(m, new long[] { x, 50 }, new long[] { x + 9, 59 }))
 				t.set(1);
-		final InpaintResult batched = inpainter.inpaint(a, m, InpaintOptions.DEFAULTS.withBatchSize(4),
-			ProgressListener.NONE);
-		inpainter.inpaint(b, m, InpaintOptions.DEFAULTS.withBatchSize(1), ProgressListener.NONE);
+		final InpaintingReport batched = inpainter.inpaint(ChannelPlanes.of(a), m,
+			InpaintJob.builder().batchSize(4).build());
+		inpainter.inpaint(ChannelPlanes.of(b), m, InpaintJob.builder().batchSize(1).build());
 		assertEquals(3, batched.windows());
 		int maxDiff = 0;
 		final net.imglib2.Cursor<UnsignedByteType> ca = a.cursor(), cb = b.cursor();
@@ -132,8 +135,8 @@ class TorchInpainterTest {
 				side - 1, h[1] + 11) }))
 				t.set(255);
 		final RandomAccessProbe probe = new RandomAccessProbe(img);
-		final InpaintingReport r = WindowedInpainting.inpaint(img, m, inpainter.settings(InpaintOptions.DEFAULTS),
-			Double.NaN, Double.NaN, inpainter, ProgressListener.NONE);
+		final InpaintingReport r = WindowedInpainting.inpaint(ChannelPlanes.of(img), m, inpainter.planSettings(),
+			InpaintJob.DEFAULTS, inpainter.network());
 		assertEquals(4, r.windows());
 		assertTrue(r.largestInput() <= 96 * 96, "largest network input " + r.largestInput() + " px");
 		assertNotEquals(0, r.holePixels());

@@ -1,4 +1,4 @@
-package org.misf.batch;
+package org.misf.io;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -9,14 +9,14 @@ import java.nio.file.Path;
  * a page of 1 or 3 samples faithfully; with 2, 4 (RGB + alpha, CMYK) or more it keeps some of them and drops the
  * rest without a word, so such files are refused before any work.
  */
-public final class TiffSamples {
+final class TiffSamples {
 
 	private static final int SAMPLES_PER_PIXEL = 277;
 
 	private TiffSamples() {}
 
 	/** Samples per pixel of the first page; 1 when the tag is absent; -1 when the file is not a readable TIFF. */
-	public static int of(final Path file) {
+	static int of(final Path file) {
 		try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
 			final int b0 = f.read(), b1 = f.read();
 			final boolean little;

@@ -1,4 +1,4 @@
-package org.misf.batch;
+package org.misf.io;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,15 +12,15 @@ import ij.ImagePlus;
 import org.misf.model.InpaintingException;
 
 /**
- * Reads the command line's input images with ImageJ, refusing files whose pixels ImageJ would change or drop
- * without a word (transparency, TIFF pages of 2 or more than 3 samples), and keeping ImageJ's own console
- * messages from the user: the batch reports one error line per bad file.
+ * Reads an image file (an image to inpaint or a mask image) with ImageJ, for both front-ends: refuses files whose
+ * pixels ImageJ would change or drop without a word (transparency, TIFF pages of 2 or more than 3 samples), and
+ * keeps ImageJ's own console messages from the user, who gets one sentence per bad file.
  */
-public final class InputImages {
+public final class ImageFile {
 
-	private InputImages() {}
+	private ImageFile() {}
 
-	/** Opens an input, or says in one sentence why it cannot be inpainted faithfully. */
+	/** Opens a file, or says in one sentence (starting "the file ...") why it cannot be inpainted faithfully. */
 	public static ImagePlus open(final Path p) {
 		if (!Files.isRegularFile(p)) throw new InpaintingException("the file " + p + " does not exist.");
 		final String lower = p.getFileName().toString().toLowerCase(Locale.ROOT);

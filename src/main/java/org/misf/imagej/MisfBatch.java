@@ -8,11 +8,9 @@ import org.misf.batch.BatchListener;
 import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
-import org.misf.core.MaskConvention;
-import org.misf.io.RangeChoice;
+import org.misf.core.InpaintJob;
 import org.misf.core.ProgressListener;
 import org.misf.model.Device;
-import org.misf.model.InpaintOptions;
 import org.misf.model.InpaintingException;
 
 /**
@@ -21,13 +19,13 @@ import org.misf.model.InpaintingException;
  * after a bad file), with ImageJ's progress bar, the Log for notes and errors, Esc to stop after the window in
  * progress, and the model from the shared cache of the Fiji commands.
  */
-public final class FolderBatch {
+public final class MisfBatch {
 
 	public static final String TITLE = "MISF Batch";
 	public static final String KEY_IMAGES = "images", KEY_MASKS = "masks", KEY_OUTPUT = "output", KEY_MODEL = "model",
 		KEY_DEVICE = "device", KEY_DILATE = "dilate";
 
-	private FolderBatch() {}
+	private MisfBatch() {}
 
 	/** Runs the batch; returns the summary line. Throws an {@link InpaintingException} when nothing could be done. */
 	public static String run(final String images, final String masks, final String output, final String model,
@@ -38,8 +36,8 @@ public final class FolderBatch {
 				throw new InpaintingException("Choose the " + folder[1] + " folder.");
 		final String m = model == null || model.trim().isEmpty() ? InpaintSettings.DEFAULT_MODEL : model.trim();
 		final Device d = Device.parse(device);
-		final BatchSpec spec = new BatchSpec(Paths.get(images.trim()), Paths.get(masks.trim()), output.trim(), null,
-			InpaintOptions.DEFAULTS.withDilation(dilate), RangeChoice.AUTO, MaskConvention.NON_ZERO, true, false);
+		final BatchSpec spec = BatchSpec.builder(Paths.get(images.trim()), Paths.get(masks.trim()), output.trim()).job(
+			InpaintJob.builder().dilation(dilate).build()).build();
 		IJ.resetEscape();
 		final BatchSummary summary;
 		try {

@@ -10,10 +10,9 @@ import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
-import ij.process.ColorProcessor;
-import ij.process.ImageProcessor;
 
 import org.misf.core.MaskConvention;
+import org.misf.io.MaskImage;
 import org.misf.model.InpaintingException;
 
 /**
@@ -24,14 +23,15 @@ import org.misf.model.InpaintingException;
  * ROIs from the ROI Manager or the overlay that carry a stack position (a slice, or a channel / z / t
  * position of a hyperstack) only mask that plane; ROIs without one mask every plane. Line selections
  * count as areas of their stroke width. A mask image may have one plane (used for every plane) or as
- * many planes as the image; its non-zero pixels are holes, and an area selection on it adds its inside.
+ * many planes as the image; its holes are read by {@link MaskImage} (as on the command line), and an area
+ * selection on it adds its inside.
  */
-abstract class HoleMask {
+abstract class PlaneMasks {
 
 	protected final int width;
 	protected final int height;
 
-	private HoleMask(final int width, final int height) {
+	private PlaneMasks(final int width, final int height) {
 		this.width = width;
 		this.height = height;
 	}
@@ -52,7 +52,7 @@ abstract class HoleMask {
 	}
 
 	/** Checks the source chosen in {@code settings} against {@code imp} and returns its masks. */
-	static HoleMask of(final ImagePlus imp, final InpaintSettings settings) {
+	static PlaneMasks of(final ImagePlus imp, final InpaintSettings settings) {
 		switch (settings.maskSource()) {
 			case SELECTION: {
 				final Roi roi = imp.getRoi();
@@ -76,8 +76,13 @@ abstract class HoleMask {
 			}
 			case MASK_IMAGE:
 			default:
-				return MaskImageHoles.of(imp, settings.maskImage(), settings.maskConvention());
+				return ofMaskImage(imp, settings.maskImage(), settings.maskConvention());
 		}
+	}
+
+	/** The holes that the open image called {@code title} marks for {@code imp} (checked as in {@link #of}). */
+	static PlaneMasks ofMaskImage(final ImagePlus imp, final String title, final MaskConvention convention) {
+		return MaskImageHoles.of(imp, title, convention);
 	}
 
 	private static List<Roi> areas(final Roi[] rois, final String noneMessage) {
@@ -101,7 +106,7 @@ abstract class HoleMask {
 	}
 
 	/** Holes from selections: the current one (every plane) or a list with optional stack positions. */
-	private static final class RoiHoles extends HoleMask {
+	private static final class RoiHoles extends PlaneMasks {
 
 		private final ImagePlus imp;
 		private final List<Roi> rois;
@@ -136,8 +141,8 @@ abstract class HoleMask {
 		}
 	}
 
-	/** Holes from another image: its non-zero pixels, plus the inside of an area selection on it. */
-	private static final class MaskImageHoles extends HoleMask {
+	/** Holes from another image ({@link MaskImage}), plus the inside of an area selection on it. */
+	private static final class MaskImageHoles extends PlaneMasks {
 
 		private final ImagePlus maskImp;
 		private final Roi roi;
@@ -170,20 +175,7 @@ abstract class HoleMask {
 
 		@Override
 		ByteProcessor plane(final int stackIndex) {
-			final ImageProcessor ip = maskImp.getStackSize() == 1 ? maskImp.getProcessor() :
-				maskImp.getStack().getProcessor(stackIndex);
-			final ByteProcessor mask = new ByteProcessor(width, height);
-			final byte[] m = (byte[]) mask.getPixels();
-			if (ip instanceof ColorProcessor) { // the largest channel, as on the command line
-				final int[] rgb = (int[]) ip.getPixels();
-				for (int i = 0; i < m.length; i++)
-					if (convention.isHole(Math.max((rgb[i] >> 16) & 0xff, Math.max((rgb[i] >> 8) & 0xff, rgb[i] & 0xff))))
-						m[i] = (byte) 255;
-			}
-			else {
-				for (int i = 0; i < m.length; i++)
-					if (convention.isHole(ip.getf(i))) m[i] = (byte) 255; // by default NaN counts as a hole too
-			}
+			final ByteProcessor mask = MaskImage.holes(maskImp, stackIndex, convention);
 			if (roi != null) fill(mask, roi);
 			return mask;
 		}
