@@ -58,7 +58,7 @@ class CheckpointImporterTest {
 		final float[] expected = Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "expected_" + size + ".npy"));
 		final float diff = Fixtures.maxAbsDiff(expected, got);
 		System.out.println("width-8 fixture at " + size + ": max abs diff to Python eager " + diff);
-		assertTrue(diff <= 1e-4, "max abs diff " + diff + " at " + size);
+		assertTrue(diff <= Fixtures.PYTHON_PARITY_W8, "max abs diff " + diff + " at " + size);
 	}
 
 	@Test

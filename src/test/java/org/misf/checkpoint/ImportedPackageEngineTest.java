@@ -58,6 +58,6 @@ class ImportedPackageEngineTest {
 		}
 		final float[] expected = Fixtures.npy(Fixtures.resource(Fixtures.GOOD + "expected_" + size + ".npy"));
 		final float diff = Fixtures.maxAbsDiff(expected, image.update(null).getCurrentStorageArray());
-		assertTrue(diff <= 1e-4, "engine vs Python eager at " + size + ": max abs diff " + diff);
+		assertTrue(diff <= Fixtures.PYTHON_PARITY_W8, "engine vs Python eager at " + size + ": max abs diff " + diff);
 	}
 }
