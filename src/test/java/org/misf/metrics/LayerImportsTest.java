@@ -55,6 +55,11 @@ class LayerImportsTest {
 	}
 
 	@Test
+	void filesUsesOnlyTheJdk() throws IOException {
+		assertEquals(List.of(), uses("files", Pattern.compile("(?m)^import (?!java\\.)[\\w.]+;")));
+	}
+
+	@Test
 	void coreUsesNoOtherLayer() throws IOException {
 		assertEquals(List.of(), uses("core", Pattern.compile("import org\\.misf\\.(?!core\\.)[a-z]+")));
 	}
