@@ -8,9 +8,10 @@ import com.sun.jna.Pointer;
  * such as {@code [W... NNPACK.cpp:61] Could not initialize NNPACK! Reason: Unsupported hardware.} (on CPUs
  * without the instructions NNPACK wants; harmless: PyTorch then uses its other kernels) straight to the process's
  * standard error. c10 reads its threshold from the global {@code FLAGS_caffe2_log_level} (0 info, 1 warning, 2
- * error); the variable {@code TORCH_CPP_LOG_LEVEL} is read only by {@code c10::initLogging}, which Python calls and DJL does not. So once the
- * engine's libraries are loaded the threshold is raised to errors, unless the user set
- * {@code TORCH_CPP_LOG_LEVEL} (then c10's messages are theirs to see, at the level they chose).
+ * error); the variable {@code TORCH_CPP_LOG_LEVEL} is read only by {@code c10::initLogging}, which Python calls
+ * and DJL does not (set before the run, it changes nothing). So once the engine's libraries are loaded the
+ * threshold is raised to errors, unless the user set {@code TORCH_CPP_LOG_LEVEL} (then c10's messages are theirs
+ * to see, at the level they chose, applied the same way).
  */
 final class EngineLog {
 
