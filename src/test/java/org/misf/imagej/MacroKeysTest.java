@@ -53,5 +53,6 @@ class MacroKeysTest {
 			FolderBatch.KEY_MODEL, FolderBatch.KEY_DEVICE, FolderBatch.KEY_DILATE), inputs(MisfBatchCommand.class));
 		assertEquals(Arrays.asList(CheckpointImport.KEY_CHECKPOINT, CheckpointImport.KEY_FOLDER,
 			CheckpointImport.KEY_DATASET), inputs(ImportCheckpointCommand.class));
+		assertEquals(Arrays.asList(VerifyResults.KEY_FOLDER), inputs(VerifyResultsCommand.class));
 	}
 }
