@@ -53,16 +53,24 @@ public final class InpaintJobs {
 			this.problem = problem;
 		}
 
-		/** The job for an image of a folder; a name this system's encoding cannot write back is a problem. */
+		/** The job for an image of a folder; a name that cannot be turned into text and back is a problem. */
 		static Job of(final Path image, final Path mask, final Path folder, final String outputName) {
+			if (nameIsText(image)) return new Job(image, mask, folder.resolve(outputName));
+			final String encoding = System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset()
+				.name());
+			return new Job(image, mask, null, encoding.replace("-", "").equalsIgnoreCase("UTF8") ?
+				"its name is not valid in this system's character encoding (UTF-8); rename the file." :
+				"its name cannot be read in this system's character encoding (" + encoding +
+					", as when LANG is not set); run with LANG=C.UTF-8, or rename the file.");
+		}
+
+		/** Whether a file's name, read as text (as ImageJ and the output names need it), names that file again. */
+		private static boolean nameIsText(final Path p) {
 			try {
-				image.getFileSystem().getPath(image.toString());
-				return new Job(image, mask, folder.resolve(outputName));
+				return p.getFileSystem().getPath(p.toString()).equals(p);
 			}
 			catch (final InvalidPathException e) {
-				return new Job(image, mask, null, "its name cannot be read in this system's character encoding (" + System
-					.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset().name()) +
-					", as when LANG is not set); run with LANG=C.UTF-8, or rename the file.");
+				return false;
 			}
 		}
 	}
