@@ -1,5 +1,12 @@
 package org.misf.model;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Optional;
+
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
@@ -11,7 +18,8 @@ import com.sun.jna.Pointer;
  * error); the variable {@code TORCH_CPP_LOG_LEVEL} is read only by {@code c10::initLogging}, which Python calls
  * and DJL does not (set before the run, it changes nothing). So once the engine's libraries are loaded the
  * threshold is raised to errors, unless the user set {@code TORCH_CPP_LOG_LEVEL} (then c10's messages are theirs
- * to see, at the level they chose, applied the same way).
+ * to see, at the level they chose, applied the same way). Linux only, where the loaded libc10 can be found
+ * among the process's mapped files; on Windows and macOS such a warning, if PyTorch prints one, stays.
  */
 final class EngineLog {
 
@@ -42,7 +50,7 @@ final class EngineLog {
 		}
 	}
 
-	/** c10's threshold now, or -1 where its library or flag cannot be found (another platform's names). */
+	/** c10's threshold now, or -1 where its library or flag cannot be found (not Linux, engine not started). */
 	static int level() {
 		final Pointer flag = flag();
 		return flag == null ? -1 : flag.getInt(0);
@@ -53,12 +61,27 @@ final class EngineLog {
 		if (flag != null) flag.setInt(0, level);
 	}
 
+	/**
+	 * The flag in the libc10 the engine loaded: found by its path among this process's mapped files (Linux) and
+	 * opened with RTLD_NOLOAD, so that nothing is ever loaded (a name alone would let JNA load another libc10, such
+	 * as a system PyTorch's, into the process). Null elsewhere or when not found: the warning then stays.
+	 */
 	private static Pointer flag() {
 		try {
-			return NativeLibrary.getInstance("c10").getGlobalVariableAddress("FLAGS_caffe2_log_level");
+			final Path maps = Paths.get("/proc/self/maps");
+			if (!Files.isReadable(maps)) return null;
+			final Optional<String> c10 = Files.readAllLines(maps).stream().map(l -> l.substring(l.lastIndexOf(' ') + 1))
+				.filter(f -> f.endsWith("/libc10.so")).findFirst();
+			if (c10.isEmpty()) return null;
+			final NativeLibrary lib = NativeLibrary.getInstance(c10.get(), Map.of(Library.OPTION_OPEN_FLAGS,
+				RTLD_LAZY | RTLD_NOLOAD));
+			return lib.getGlobalVariableAddress("FLAGS_caffe2_log_level");
 		}
-		catch (final LinkageError | RuntimeException e) {
+		catch (final LinkageError | RuntimeException | java.io.IOException e) {
 			return null; // best effort: a warning on the terminal is all that is lost
 		}
 	}
+
+	/** dlopen's flags (Linux): resolve lazily; only a library that is loaded already. */
+	private static final int RTLD_LAZY = 1, RTLD_NOLOAD = 4;
 }
