@@ -1,11 +1,11 @@
 package org.misf.batch;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -17,6 +17,7 @@ import org.misf.core.ChannelPlanes;
 import org.misf.core.InpaintingReport;
 import org.misf.core.MisfException;
 import org.misf.core.ProgressListener;
+import org.misf.files.Claim;
 import org.misf.io.ImageFile;
 import org.misf.io.ImagePlanes;
 import org.misf.io.MaskImage;
@@ -26,11 +27,14 @@ import org.misf.model.InpaintingException;
 /**
  * The one batch engine of both front-ends (the CLI's {@code inpaint} and Fiji's <em>MISF Batch</em>): lists the
  * jobs ({@link InpaintJobs}), checks the output folders and removes stale temporary files before any work, skips
- * finished results, and for each image reads it and its mask ({@link ImageFile}, {@link MaskImage}), inpaints its
- * planes ({@link ImagePlanes}) with the job of the spec ({@link BatchSpec}),
- * writes it ({@link ResultWriter}: verified, never replacing) with its record ({@link Provenance}) and, on request,
- * its change images ({@link ChangeImages}). A bad file is one failure and the batch goes on; a cancel stops after
- * the window in progress without writing that image.
+ * results that are done ({@link ExistingResult}: a result with a true record), and for each image to do claims it
+ * ({@link Claim}, so that runs side by side never compute one image twice), reads it and its mask ({@link ImageFile},
+ * {@link MaskImage}) if the heap can hold them ({@link HeapNeed}), inpaints its planes ({@link ImagePlanes}) with
+ * the job of the spec ({@link BatchSpec}) and writes it with its record
+ * ({@link ResultWriter}, {@link Provenance}: verified, never replacing, the two named together) and, on request,
+ * its change images ({@link ChangeImages}). A bad file or any failure of one image is one sentence and the batch
+ * goes on; images another run is working on are tried again at the end; a cancel stops after the window in
+ * progress without writing that image.
  */
 public final class FolderBatchRun {
 
@@ -59,6 +63,11 @@ public final class FolderBatchRun {
 		return jobs;
 	}
 
+	/** The claim file of a result: whoever creates it computes that result ({@link Claim}). */
+	static Path claimFile(final Path output) {
+		return output.resolveSibling("." + output.getFileName() + ".claim");
+	}
+
 	/**
 	 * Runs the batch. {@code inpainter} is asked once, only when there is work; {@code closeInpainter}: whether
 	 * this run owns it (the CLI) or a cache does (Fiji). Throws {@link InpaintingException} when nothing could be
@@ -68,77 +77,140 @@ public final class FolderBatchRun {
 		final boolean closeInpainter, final BatchListener listener)
 	{
 		final List<InpaintJobs.Job> jobs = plan(spec);
+		prepareFolders(jobs, listener);
+		final Tally tally = new Tally(jobs.size());
+		final List<InpaintJobs.Job> todo = new ArrayList<>();
+		for (final InpaintJobs.Job j : jobs) {
+			if (listener.isCancelled()) return tally.stopped(); // checking many finished results takes a while
+			final Outcome o = ExistingResult.outcome(j, spec.record, listener);
+			if (o == null) todo.add(j);
+			else tally.add(o);
+		}
+		final Once<Inpainter> engine = new Once<>(inpainter);
+		try {
+			final List<InpaintJobs.Job> again = new ArrayList<>();
+			int finished = 0;
+			for (final List<InpaintJobs.Job> pass : List.of(todo, again))
+				for (final InpaintJobs.Job j : pass) {
+					if (listener.isCancelled()) return tally.stopped();
+					final Outcome o = underClaim(j, spec, engine, finished, todo.size(), listener);
+					if (o == Outcome.STOPPED) return tally.stopped();
+					if (o == Outcome.ELSEWHERE && pass == todo) again.add(j); // its run may end without it: look again
+					else {
+						tally.add(o);
+						listener.progress(++finished, todo.size());
+					}
+				}
+			return tally.summary(false);
+		}
+		finally {
+			if (closeInpainter) engine.ifMade(Inpainter::close);
+		}
+	}
+
+	/** How many images ended how, since the run started. */
+	private static final class Tally {
+
+		private final int[] count = new int[Outcome.values().length];
+		private final int total;
+		private final long t0 = System.currentTimeMillis();
+
+		Tally(final int total) {
+			this.total = total;
+		}
+
+		void add(final Outcome o) {
+			count[o.ordinal()]++;
+		}
+
+		BatchSummary stopped() {
+			return summary(true);
+		}
+
+		BatchSummary summary(final boolean stopped) {
+			return new BatchSummary(count[Outcome.DONE.ordinal()], count[Outcome.SKIPPED.ordinal()], count[Outcome.FAILED
+				.ordinal()], count[Outcome.ELSEWHERE.ordinal()], total, (System.currentTimeMillis() - t0) / 1000.0, stopped);
+		}
+	}
+
+	private static void prepareFolders(final List<InpaintJobs.Job> jobs, final BatchListener listener) {
 		final Set<Path> folders = new HashSet<>();
 		for (final InpaintJobs.Job j : jobs)
-			folders.add(j.output.toAbsolutePath().getParent());
+			if (j.output != null) folders.add(j.output.toAbsolutePath().getParent());
 		for (final Path f : folders) {
 			ResultWriter.checkWritable(f);
+			Claim.removeStale(f, ".*.claim"); // claims of stopped runs (claimFile)
 			final int stale = ResultWriter.removeStaleTemps(f);
 			if (stale > 0) listener.note("removed " + stale + " unfinished temporary result" + (stale == 1 ? "" : "s") +
 				" of an earlier run that was stopped, in " + f + ".");
 		}
-		final long t0 = System.currentTimeMillis();
-		final List<InpaintJobs.Job> todo = new ArrayList<>();
-		int skipped = 0;
-		for (final InpaintJobs.Job j : jobs)
-			if (Files.exists(j.output)) skipped++;
-			else todo.add(j);
-		int done = 0, failed = 0, raced = 0;
-		boolean stopped = false;
-		if (!todo.isEmpty()) {
-			final Inpainter in = inpainter.get();
-			try {
-				for (int n = 0; n < todo.size(); n++) {
-					final InpaintJobs.Job j = todo.get(n);
-					if (listener.isCancelled()) {
-						stopped = true;
-						break;
-					}
-					final String name = j.image.getFileName().toString();
-					final ProgressListener windows = cancellable(listener.imageStarted(n, todo.size(), name), listener);
-					try {
-						final Written w = inpaintOne(in, j, spec, windows);
-						if (w == Written.BY_ANOTHER_RUN) raced++;
-						else done++;
-						if (w.note != null) listener.imageNote(name, w.note);
-					}
-					catch (final CancelledException e) {
-						stopped = true;
-						break;
-					}
-					catch (final MisfException | IOException e) {
-						failed++;
-						listener.imageFailed(name, e.getMessage());
-					}
-					catch (final RuntimeException e) {
-						failed++;
-						listener.imageFailed(name, "unexpected failure (" + e + ").");
-					}
-					listener.progress(n + 1, todo.size());
-				}
-			}
-			finally {
-				if (closeInpainter) in.close();
-			}
-		}
-		return new BatchSummary(done, skipped + raced, failed, jobs.size(), (System.currentTimeMillis() - t0) / 1000.0,
-			stopped);
 	}
 
-	/** Inpaints one job and writes what it produces. */
+	/** Claims a job and does it, unless another run holds it or finished it meanwhile. */
+	private static Outcome underClaim(final InpaintJobs.Job j, final BatchSpec spec, final Once<Inpainter> engine,
+		final int index, final int total, final BatchListener listener)
+	{
+		final String name = j.image.getFileName().toString();
+		final Optional<Claim> claim;
+		try {
+			claim = Claim.take(claimFile(j.output));
+		}
+		catch (final IOException e) {
+			return Outcome.failed(listener, name, "it could not be claimed in " + j.output.toAbsolutePath().getParent() +
+				" (" + e.getMessage() + ").");
+		}
+		if (claim.isEmpty()) return Outcome.ELSEWHERE;
+		try (Claim held = claim.get()) {
+			final ResultStatus status = ResultStatus.of(j.output); // again: another run may have finished it
+			if (status.hasResult()) return Outcome.SKIPPED;
+			if (status != ResultStatus.ABSENT && status != ResultStatus.MISSING) return ExistingResult.outcome(j,
+				spec.record, listener); // something else appeared there meanwhile
+			final Inpainter in = engine.get(); // a model that cannot load ends the run: nothing could be done
+			if (status == ResultStatus.MISSING) ExistingResult.removeOrphanRecord(j.output, name, listener);
+			return compute(in, j, spec, cancellable(listener.imageStarted(index, total, name), listener), listener);
+		}
+	}
+
+	/** Does one image; every failure is one sentence for the user and the batch goes on. */
+	private static Outcome compute(final Inpainter in, final InpaintJobs.Job j, final BatchSpec spec,
+		final ProgressListener windows, final BatchListener listener)
+	{
+		final String name = j.image.getFileName().toString();
+		try {
+			final Written w = inpaintOne(in, j, spec, windows);
+			if (w.note != null) listener.imageNote(name, w.note);
+			return w == Written.BY_ANOTHER_RUN ? Outcome.SKIPPED : Outcome.DONE;
+		}
+		catch (final CancelledException e) {
+			return Outcome.STOPPED;
+		}
+		catch (final MisfException | IOException e) {
+			return Outcome.failed(listener, name, e.getMessage());
+		}
+		catch (final OutOfMemoryError e) {
+			return Outcome.failed(listener, name, HeapNeed.outOfMemory());
+		}
+		catch (final RuntimeException | StackOverflowError e) {
+			return Outcome.failed(listener, name, "an unexpected failure (" + MisfException.unexpected(e) + ") stopped this " +
+				"image; nothing was written for it.");
+		}
+	}
+
+	/** Inpaints one job and writes what it produces, the result and its record together. */
 	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
 		final ProgressListener progress) throws IOException
 	{
-		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
+		HeapNeed.check(j.image, j.mask, s.saveChanges);
 		final ImagePlus imp = ImageFile.open(j.image);
 		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);
 		final ImagePlus original = s.saveChanges ? imp.duplicate() : null;
 		final ChannelPlanes<?> planes = ImagePlanes.of(imp);
 		final InpaintingReport r = inpainter.inpaint(planes, ImagePlanes.mask(holes), s.range.applyTo(s.job, imp)
 			.toBuilder().progress(progress).build());
-		if (!ResultWriter.write(imp, j.output)) return Written.BY_ANOTHER_RUN;
-		if (s.record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, s.convention, s.job,
-			s.range.toString(), inpainter, r));
+		final boolean written = s.record ? ResultWriter.writeWithRecord(imp, j.output, sha -> Provenance.json(j.image,
+			j.mask, j.output, sha, s.convention, s.job, s.range.toString(), inpainter, r)) : ResultWriter.write(imp,
+				j.output);
+		if (!written) return Written.BY_ANOTHER_RUN;
 		if (s.saveChanges) ChangeImages.write(j.output, holes, ChangeImages.changed(original, imp));
 		return r.holePixels() == 0 ? Written.EMPTY_MASK : Written.DONE;
 	}
@@ -157,5 +229,25 @@ public final class FolderBatchRun {
 				return batch.isCancelled() || windows.isCancelled();
 			}
 		};
+	}
+
+	/** A value made on first use, once. */
+	private static final class Once<T> {
+
+		private final Supplier<T> make;
+		private T value;
+
+		Once(final Supplier<T> make) {
+			this.make = make;
+		}
+
+		T get() {
+			if (value == null) value = make.get();
+			return value;
+		}
+
+		void ifMade(final java.util.function.Consumer<T> use) {
+			if (value != null) use.accept(value);
+		}
 	}
 }

@@ -69,7 +69,9 @@ public final class EngineThreads {
 	 */
 	public static Engine engine() {
 		applyDefaults();
-		return Engine.getEngine("PyTorch");
+		final Engine engine = Engine.getEngine("PyTorch");
+		EngineLog.quiet();
+		return engine;
 	}
 
 	/** What decided the thread count, for the benchmark and the log. */
