@@ -120,12 +120,16 @@ final class WindowBench {
 		final List<Integer> allowed = new ArrayList<>();
 		for (final int side : sides)
 			if (side >= s.minSize() && side <= s.maxSize() && side % s.multiple() == 0) allowed.add(side);
-		final double[][] t = new double[allowed.size()][runs];
+		final double[][] t = new double[allowed.size()][runs], cpu = new double[allowed.size()][runs];
 		for (int r = -1; r < runs; r++)
 			for (int i = 0; i < allowed.size(); i++)
 				try (ForwardProbe probe = new ForwardProbe(in.network(), 1, allowed.get(i), allowed.get(i))) {
+					final long[] s0 = selfStat();
 					final double ms = probe.runOnce() / 1e6;
-					if (r >= 0) t[i][r] = ms;
+					final long[] s1 = selfStat();
+					if (r < 0) continue;
+					t[i][r] = ms;
+					cpu[i][r] = (s1[0] - s0[0]) / 1e6;
 				}
 		int cheapest = -1;
 		double best = Double.MAX_VALUE;
@@ -136,9 +140,9 @@ final class WindowBench {
 			if (tiles == 0) continue;
 			final double useful = (double) TILED_IMAGE * TILED_IMAGE / tiles;
 			final double perMpx = median(t[i]) / 1e3 / (useful / 1e6);
-			rows.append(String.format(Locale.ROOT, "%n  %d px: %.0f ms per tile, %.0f useful px per tile (%.0f %% of it), " +
-				"%.2f s per useful megapixel", allowed.get(i), median(t[i]), useful, 100 * useful / allowed.get(i) /
-					allowed.get(i), perMpx));
+			rows.append(String.format(Locale.ROOT, "%n  %d px: %.0f ms per tile (CPU %.0f ms), %.0f useful px per tile " +
+				"(%.0f %% of it), %.2f s per useful megapixel (CPU %.2f s)", allowed.get(i), median(t[i]), median(cpu[i]),
+				useful, 100 * useful / allowed.get(i) / allowed.get(i), perMpx, median(cpu[i]) / 1e3 / (useful / 1e6)));
 			if (perMpx < best) {
 				best = perMpx;
 				cheapest = allowed.get(i);
