@@ -13,9 +13,10 @@ public final class PlanSettings {
 	/**
 	 * Largest tile side. A tile's cost per useful pixel (the pixels of its cell: the tile less its context)
 	 * falls as the side grows, because the context is a smaller share of a larger tile while the network's time
-	 * grows with its pixels: on this project's machine a 512 px tile cost 2.2 times less per useful pixel than a
-	 * 256 px one ({@code bench --parts tiles}, README "Speed"). So tiles are as large as the model runs at full
-	 * resolution, up to this side, which bounds the memory of one forward pass.
+	 * grows with its pixels about in proportion: on this project's machine a 512 px tile took 1.9 times less CPU
+	 * time per useful pixel than a 256 px one, and no side from 256 to 448 took less ({@code bench --parts tiles},
+	 * README "Speed"). So tiles are as large as the model runs at full resolution, up to this side, which bounds
+	 * the memory of one forward pass.
 	 */
 	public static final int MAX_TILE_SIDE = 512;
 
