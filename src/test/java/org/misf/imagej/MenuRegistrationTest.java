@@ -48,6 +48,6 @@ class MenuRegistrationTest {
 			}
 		}
 		assertEquals(ij1.keySet(), sj.keySet());
-		assertEquals(4, sj.size());
+		assertEquals(5, sj.size());
 	}
 }
