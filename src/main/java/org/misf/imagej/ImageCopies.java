@@ -50,10 +50,19 @@ final class ImageCopies {
 		return rgb;
 	}
 
-	/** A palette image filled in place becomes the RGB image of its filled colours; Edit › Undo gives it back. */
+	/**
+	 * A palette image filled in place becomes the RGB image of its filled colours; Edit › Undo gives a single image
+	 * back (ImageJ keeps no copy of a converted stack).
+	 */
 	static void takeColours(final ImagePlus imp, final ImagePlus rgb) {
-		Undo.setup(Undo.TYPE_CONVERSION, imp);
-		imp.setProcessor(rgb.getProcessor());
+		if (imp.getStackSize() == 1) {
+			Undo.setup(Undo.TYPE_CONVERSION, imp);
+			imp.setProcessor(rgb.getProcessor());
+		}
+		else {
+			Undo.reset();
+			imp.setStack(rgb.getStack());
+		}
 		imp.changes = true;
 	}
 }

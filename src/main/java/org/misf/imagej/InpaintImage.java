@@ -230,8 +230,9 @@ public final class InpaintImage {
 	 * which the dialog also uses to ask before a run that cannot be undone.
 	 */
 	static boolean undoable(final ImagePlus imp, final InpaintSettings s) {
-		return s.output() == OutputMode.NEW_IMAGE || onlyTheCurrentPlane(imp, parts(imp, s.slices())) || canUndoWhole(
-			imp);
+		if (s.output() == OutputMode.NEW_IMAGE) return true;
+		if (ImagePlanes.isPalette(imp)) return imp.getStackSize() == 1; // it becomes RGB: ImageCopies.takeColours
+		return onlyTheCurrentPlane(imp, parts(imp, s.slices())) || canUndoWhole(imp);
 	}
 
 	private static boolean onlyTheCurrentPlane(final ImagePlus imp, final List<int[]> parts) {

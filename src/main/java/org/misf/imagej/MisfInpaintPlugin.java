@@ -81,7 +81,8 @@ public class MisfInpaintPlugin implements PlugIn {
 		final boolean macro = Macro.getOptions() != null;
 		final InpaintSettings d = macro ? InpaintSettings.defaults() : last;
 		final String[] maskImages = maskImageChoices(imp);
-		final String maskImage = defaultMaskImage(maskImages, d.maskImage());
+		// a macro's keys left out take the fixed defaults: no mask image is guessed for it
+		final String maskImage = macro ? InpaintSettings.NO_MASK_IMAGE : defaultMaskImage(maskImages, d.maskImage());
 		final MaskSource source = macro ? d.maskSource() : defaultSource(imp, d.maskSource(), maskImage);
 		final GenericDialog gd = new GenericDialog(InpaintImage.TITLE);
 		gd.addChoice("Mask", MaskSource.labels(), source.label());

@@ -69,6 +69,7 @@ class InpaintImageReadingTest {
 		final Roi roi = new Roi(2, 3, 5, 4);
 		imp.setRoi(roi);
 		open(imp);
+		assertTrue(InpaintImage.undoable(imp, selection()), "the dialog need not ask first");
 		InpaintImage.run(imp, selection(), fake);
 		assertEquals(ImagePlus.COLOR_RGB, imp.getType(), "filled in colours: the result is RGB");
 		assertEquals(3, fake.dims.get(0).length, "the engine got red, green and blue");
