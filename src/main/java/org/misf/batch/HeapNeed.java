@@ -13,7 +13,7 @@ import javax.imageio.stream.ImageInputStream;
 import ij.io.FileInfo;
 import ij.io.TiffDecoder;
 
-import org.misf.io.Quietly;
+import org.misf.io.QuietImageJ;
 import org.misf.model.InpaintingException;
 
 /**
@@ -89,7 +89,7 @@ final class HeapNeed {
 	}
 
 	private static long[] tiff(final Path p) throws IOException {
-		final FileInfo[] info = Quietly.call(() -> {
+		final FileInfo[] info = QuietImageJ.call(() -> {
 			try {
 				return new TiffDecoder(p.getParent().toString() + java.io.File.separator, p.getFileName().toString())
 					.getTiffInfo();

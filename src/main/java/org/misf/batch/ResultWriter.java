@@ -3,7 +3,7 @@ package org.misf.batch;
 import org.misf.files.ProcessMark;
 import org.misf.files.Sha256;
 import org.misf.files.StaleWork;
-import org.misf.io.Quietly;
+import org.misf.io.QuietImageJ;
 import org.misf.model.InpaintingException;
 
 import java.io.IOException;
@@ -131,12 +131,12 @@ public final class ResultWriter {
 		boolean whole = false;
 		try {
 			final FileSaver saver = new FileSaver(imp);
-			final boolean ok = Quietly.call(() -> png ? saver.saveAsPng(tmp.toString()) : imp.getStackSize() > 1 ? saver
+			final boolean ok = QuietImageJ.call(() -> png ? saver.saveAsPng(tmp.toString()) : imp.getStackSize() > 1 ? saver
 				.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString()));
 			if (!ok || !Files.isRegularFile(tmp)) throw new IOException("the result could not be written to " + tmp
 				.getParent() + " (is the disk full or the folder read-only?).");
 			force(tmp);
-			final ImagePlus back = Quietly.call(() -> IJ.openImage(tmp.toString()));
+			final ImagePlus back = QuietImageJ.call(() -> IJ.openImage(tmp.toString()));
 			final String problem = back == null ? "it cannot be read back" : differs(imp, back);
 			if (problem != null) throw new IOException("the result written for " + output.getFileName() +
 				" is not whole (" + problem + "; is the disk full?); nothing was written under that name.");

@@ -13,7 +13,7 @@ import org.misf.model.InpaintingException;
 /**
  * Reads an image file (an image to inpaint or a mask image) with ImageJ, for both front-ends: refuses files whose
  * pixels ImageJ would change or drop without a word (transparency, TIFF pages of 2 or more than 3 samples), and
- * keeps ImageJ's own console messages from the user, who gets one sentence per bad file.
+ * keeps ImageJ's own messages and dialogs from the user ({@link QuietImageJ}), who gets one sentence per bad file.
  */
 public final class ImageFile {
 
@@ -31,7 +31,7 @@ public final class ImageFile {
 			" samples per pixel (channels in one TIFF page" + (samples == 4 ? ", e.g. RGB with alpha" : "") +
 			"), of which ImageJ would keep only some without a word; save it as one page per channel or as RGB first " +
 			"(nothing was written).");
-		final ImagePlus imp = Quietly.call(() -> IJ.openImage(p.toString()));
+		final ImagePlus imp = QuietImageJ.call(() -> IJ.openImage(p.toString()));
 		if (imp == null) throw new InpaintingException("the file " + p + " cannot be opened as an image.");
 		return imp;
 	}
