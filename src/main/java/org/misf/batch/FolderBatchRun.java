@@ -29,7 +29,8 @@ import org.misf.model.InpaintingException;
  * finished results, and for each image reads it and its mask ({@link ImageFile}, {@link MaskImage}), inpaints its
  * planes ({@link ImagePlanes}) with the job of the spec ({@link BatchSpec}),
  * writes it ({@link ResultWriter}: verified, never replacing) with its record ({@link Provenance}) and, on request,
- * its change images ({@link ChangeImages}). A bad file is one failure and the batch goes on; a cancel stops after
+ * its change images ({@link ChangeImages}); an image ImageJ cannot hold whole is done as a wall, block by block
+ * ({@link WallDecision}, {@link WallRun}). A bad file is one failure and the batch goes on; a cancel stops after
  * the window in progress without writing that image.
  */
 public final class FolderBatchRun {
@@ -97,7 +98,7 @@ public final class FolderBatchRun {
 					final String name = j.image.getFileName().toString();
 					final ProgressListener windows = cancellable(listener.imageStarted(n, todo.size(), name), listener);
 					try {
-						final Written w = inpaintOne(in, j, spec, windows);
+						final Written w = inpaintOne(in, j, spec, windows, listener);
 						if (w == Written.BY_ANOTHER_RUN) raced++;
 						else done++;
 						if (w.note != null) listener.imageNote(name, w.note);
@@ -127,9 +128,16 @@ public final class FolderBatchRun {
 
 	/** Inpaints one job and writes what it produces. */
 	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
-		final ProgressListener progress) throws IOException
+		final ProgressListener progress, final BatchListener listener) throws IOException
 	{
 		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
+		if (WallDecision.streams(j.image, j.mask)) {
+			final String note = WallRun.inpaint(inpainter, j, s, progress);
+			if (note == null) return Written.BY_ANOTHER_RUN;
+			listener.imageNote(j.image.getFileName().toString(), s.saveChanges ? note +
+				" No change images are made for a wall." : note);
+			return Written.DONE;
+		}
 		final ImagePlus imp = ImageFile.open(j.image);
 		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);
 		final ImagePlus original = s.saveChanges ? imp.duplicate() : null;

@@ -33,6 +33,14 @@ public final class Provenance {
 	public static String json(final Path image, final Path mask, final Path output, final MaskConvention convention,
 		final InpaintJob job, final String range, final Inpainter inpainter, final InpaintingReport r)
 	{
+		return json(image, mask, output, ModelPackage.sha256(output), convention, job, range, inpainter, r);
+	}
+
+	/** The record of a result whose file (named {@code output}, perhaps not yet) has {@code outputSha256}. */
+	public static String json(final Path image, final Path mask, final Path output, final String outputSha256,
+		final MaskConvention convention, final InpaintJob job, final String range, final Inpainter inpainter,
+		final InpaintingReport r)
+	{
 		final ModelPackage pkg = inpainter.modelPackage();
 		final StringBuilder b = new StringBuilder("{\n");
 		field(b, "software", ProductVersion.NAME);
@@ -41,7 +49,8 @@ public final class Provenance {
 		field(b, "command", "inpaint");
 		b.append("  \"input\": ").append(file(image, "")).append(",\n");
 		b.append("  \"mask\": ").append(file(mask, ", \"holes_are\": " + quote(convention.toString()))).append(",\n");
-		b.append("  \"output\": ").append(file(output, "")).append(",\n");
+		b.append("  \"output\": {\"file\": ").append(quote(output.toAbsolutePath().toString())).append(
+			", \"sha256\": ").append(quote(outputSha256)).append("},\n");
 		b.append("  \"model\": {\"id\": ").append(quote(pkg.id())).append(", \"version\": ").append(quote(pkg
 			.version())).append(", \"weights_sha256\": ").append(quote(pkg.sha256())).append("},\n");
 		field(b, "device", inpainter.device());

@@ -79,7 +79,7 @@ public final class ResultWriter {
 	}
 
 	/** Gives a verified temporary file its name without replacing anything; false when the name exists. */
-	private static boolean publish(final Path tmp, final Path output) throws IOException {
+	static boolean publish(final Path tmp, final Path output) throws IOException {
 		try {
 			Files.createLink(output, tmp);
 		}

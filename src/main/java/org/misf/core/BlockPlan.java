@@ -156,4 +156,15 @@ public final class BlockPlan {
 	public List<Integer> refines(final int b) { return Collections.unmodifiableList(refines.get(b)); }
 
 	Ownership owners() { return owners; }
+
+	/**
+	 * What inpainting this plan's image did: {@code holePixels} written by {@code windows} (coarse fills included),
+	 * with {@code map}, in {@code millis}.
+	 */
+	public InpaintingReport report(final long holePixels, final int windows, final IntensityMapping map,
+		final long millis)
+	{
+		return new InpaintingReport(holePixels, windows, coarse.size(), 0, holes.isEmpty() ? null : map, holes.size(),
+			millis);
+	}
 }

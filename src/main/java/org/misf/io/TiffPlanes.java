@@ -75,7 +75,7 @@ public final class TiffPlanes implements Closeable {
 
 	/**
 	 * The holes of this page read as a mask by {@code convention} (RGB masks by the largest of their channels, as
-	 * {@link ImagePlusInpainting#maskProcessor} reads a mask image): 255 for a hole, 0 for a known pixel.
+	 * {@link MaskImage#holes} reads a mask image): 255 for a hole, 0 for a known pixel.
 	 */
 	public RandomAccessibleInterval<UnsignedByteType> holes(final MaskConvention convention) {
 		final List<RandomAccessibleInterval<? extends RealType<?>>> p = planes;

@@ -1,0 +1,213 @@
+package org.misf.batch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.view.Views;
+
+import org.misf.core.BadInputException;
+import org.misf.core.BlockPlan;
+import org.misf.core.BlockRun;
+import org.misf.core.ChannelPlanes;
+import org.misf.core.CoarseFill;
+import org.misf.core.CoarseRun;
+import org.misf.core.HoleRegion;
+import org.misf.core.HoleScanner;
+import org.misf.core.InpaintingReport;
+import org.misf.core.IntensityMapping;
+import org.misf.core.ProgressListener;
+import org.misf.io.TiffPlanes;
+import org.misf.model.Inpainter;
+import org.misf.model.ModelPackage;
+
+/**
+ * Inpaints one wall block by block, in bounded memory and resumably (README, "Walls"): the holes are found in one
+ * pass over the mask, planned for the whole image ({@link BlockPlan}), the coarse fills of huge holes run once, then
+ * every block that has windows runs on its own and leaves its hole pixels in the work folder ({@link WallWork});
+ * finished work is never redone. Then the result is written tile by tile from the input and the blocks' patches
+ * ({@link WallAssembly}), checked, given its name without replacing anything, with its record next to it (the
+ * record first, as every result of the batch).
+ */
+final class WallRun {
+
+	private final WallNetwork net;
+	private final InpaintJobs.Job job;
+	private final BatchSpec spec;
+	private final ProgressListener progress;
+
+	private WallRun(final WallNetwork net, final InpaintJobs.Job job, final BatchSpec spec,
+		final ProgressListener progress)
+	{
+		this.net = net;
+		this.job = job;
+		this.spec = spec;
+		this.progress = progress;
+	}
+
+	/** Does {@code job} as a wall; returns a note for the user, or null when another run's result has its name. */
+	static String inpaint(final Inpainter inpainter, final InpaintJobs.Job job, final BatchSpec spec,
+		final ProgressListener progress) throws IOException
+	{
+		if (!job.output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.tiff?"))
+			throw new BadInputException("a wall this large is written as a tiled TIFF; name the output .tif.");
+		try {
+			return new WallRun(WallNetwork.of(inpainter, spec.job), job, spec, progress).run();
+		}
+		catch (final UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+
+	private String run() throws IOException {
+		final long t0 = System.currentTimeMillis(), heap = Runtime.getRuntime().maxMemory();
+		try (TiffPlanes image = new TiffPlanes(job.image, heap / 5); WallMask mask = WallMask.open(job.mask,
+			spec.convention, image.tiff().width(), image.tiff().height(), heap / 10);
+			WallWork work = WallWork.open(job.output, WallKey.of(job, spec, net)))
+		{
+			final IntensityMapping map = WallKey.mapping(spec.range, image.tiff().bits());
+			final List<HoleRegion> holes = holes(work, mask.holes(), image.tiff().width(), image.tiff().height());
+			final BlockPlan plan = BlockPlan.of(image.tiff().width(), image.tiff().height(), holes, net.settings());
+			final ChannelPlanes<?> planes = planes(image);
+			final List<CoarseFill> coarse = coarse(work, plan, planes, mask.holes(), map);
+			final int earlier = blocks(work, plan, planes, mask.holes(), coarse, map, image.tiff().bits());
+			final Path temp = job.output.toAbsolutePath().resolveSibling("." + job.output.getFileName() + ".tmp-" +
+				ProcessHandle.current().pid() + ".tif");
+			try {
+				Files.deleteIfExists(temp);
+				final long[] done = WallAssembly.write(temp, image, plan, work, progress);
+				final InpaintingReport r = plan.report(done[0], (int) done[1] + plan.coarse().size(), map, System
+					.currentTimeMillis() - t0);
+				if (!publish(temp, r)) return null;
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+			work.delete();
+			final int withWork = blocksWithWork(plan);
+			return String.format(Locale.ROOT, "streamed as a wall of %d blocks, %d with holes%s%s.", plan.blocks(),
+				withWork, earlier > 0 ? " (" + earlier + " done by an earlier run)" : "", holes.isEmpty() ?
+					"; the mask is empty, so the result is a copy" : "");
+		}
+	}
+
+	/** The mask's holes: from the work folder, or found in one pass over the mask and kept there. */
+	private List<HoleRegion> holes(final WallWork work, final RandomAccessibleInterval<UnsignedByteType> mask,
+		final long width, final long height) throws IOException
+	{
+		final byte[] kept = work.read(WallState.HOLES);
+		final List<HoleRegion> holes = kept != null ? WallState.holes(kept) : HoleScanner.scan(WallMask.watched(mask,
+			progress, "reading the mask"));
+		long pixels = 0;
+		for (final HoleRegion h : holes)
+			pixels += h.pixels();
+		if (pixels == width * height) throw new BadInputException(
+			"The mask covers the whole image, so there is nothing to inpaint from.");
+		if (kept == null) work.write(WallState.HOLES, WallState.holes(holes));
+		return holes;
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private List<CoarseFill> coarse(final WallWork work, final BlockPlan plan, final ChannelPlanes<?> planes,
+		final RandomAccessibleInterval<UnsignedByteType> mask, final IntensityMapping map) throws IOException
+	{
+		final byte[] kept = work.read(WallState.COARSE);
+		if (kept != null) return WallState.coarse(kept);
+		progress.progress(0, plan.coarse().size(), "coarse fills of large holes");
+		final CoarseRun run = CoarseRun.start(plan, (ChannelPlanes) planes, mask, map, progress);
+		net.run(run);
+		final List<CoarseFill> fills = run.finish();
+		work.write(WallState.COARSE, WallState.coarse(fills));
+		return fills;
+	}
+
+	/** Runs every block not done yet; returns how many an earlier run had done. */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private int blocks(final WallWork work, final BlockPlan plan, final ChannelPlanes<?> planes,
+		final RandomAccessibleInterval<UnsignedByteType> mask, final List<CoarseFill> coarse,
+		final IntensityMapping map, final int bits) throws IOException
+	{
+		final int total = blocksWithWork(plan);
+		int done = 0, earlier = 0;
+		long holesLeft = 0;
+		for (int b = 0; b < plan.blocks(); b++)
+			if (plan.hasWork(b)) {
+				if (work.has(WallAssembly.patchName(b))) {
+					done++;
+					earlier++;
+				}
+				else holesLeft += plan.holesIn(b);
+			}
+		final long holesTotal = plan.holes().size();
+		for (int b = 0; b < plan.blocks(); b++) {
+			if (!plan.hasWork(b) || work.has(WallAssembly.patchName(b))) continue;
+			final String where = String.format(Locale.ROOT, "blocks; holes %d/%d", holesTotal - holesLeft, holesTotal);
+			final int d = done;
+			final BlockRun run = BlockRun.start(plan, b, (ChannelPlanes) planes, mask, coarse, map, new ProgressListener() {
+
+				@Override
+				public void progress(final long windows, final long all, final String message) {
+					progress.progress(d, total, where + " (window " + windows + "/" + all + " of this block)");
+				}
+
+				@Override
+				public boolean isCancelled() {
+					return progress.isCancelled();
+				}
+			});
+			net.run(run);
+			final BlockPatch.Builder patch = new BlockPatch.Builder(planes.count(), Math.max(8, bits));
+			patch.windows = run.windows();
+			final RealType<?> scratch = bits == 16 ? new UnsignedShortType() : new UnsignedByteType();
+			final int[] sample = new int[planes.count()];
+			run.finish((x, y, u) -> {
+				for (int c = 0; c < sample.length; c++) {
+					map.write(u[c], (RealType) scratch);
+					sample[c] = (int) scratch.getRealDouble();
+				}
+				patch.add(x, y, sample);
+			});
+			work.write(WallAssembly.patchName(b), patch.build().encode());
+			holesLeft -= plan.holesIn(b);
+			progress.progress(++done, total, String.format(Locale.ROOT, "blocks; holes %d/%d", holesTotal - holesLeft,
+				holesTotal));
+		}
+		return earlier;
+	}
+
+	/** Names the checked result and its record, the record first; false when another run's result has the name. */
+	private boolean publish(final Path temp, final InpaintingReport r) throws IOException {
+		byte[] record = null;
+		if (spec.record) {
+			record = Provenance.json(job.image, job.mask, job.output, ModelPackage.sha256(temp), spec.convention,
+				spec.job, spec.range.toString(), net.inpainter(), r).getBytes(StandardCharsets.UTF_8);
+			if (!ResultWriter.writeText(record, Provenance.sidecar(job.output))) return false;
+		}
+		if (ResultWriter.publish(temp, job.output)) return true;
+		final Path sidecar = Provenance.sidecar(job.output);
+		if (record != null && java.util.Arrays.equals(record, Files.readAllBytes(sidecar))) Files.delete(sidecar);
+		return false;
+	}
+
+	private static int blocksWithWork(final BlockPlan plan) {
+		int n = 0;
+		for (int b = 0; b < plan.blocks(); b++)
+			if (plan.hasWork(b)) n++;
+		return n;
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static ChannelPlanes<?> planes(final TiffPlanes image) {
+		return ChannelPlanes.of(image.planes().size() == 1 ? (RandomAccessibleInterval) image.planes().get(0)
+			: Views.stack((List) image.planes()));
+	}
+
+}
