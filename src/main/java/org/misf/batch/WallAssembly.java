@@ -80,8 +80,8 @@ final class WallAssembly {
 		}
 		progress.progress(layout.tilesDown(), layout.tilesDown(), "checking the result");
 		final String problem = TiledTiffCheck.problem(file, layout, crcs);
-		if (problem != null) throw new IOException("the result written for " + plan.width() + "x" + plan.height() +
-			" is not whole (" + problem + "; is the disk full?); nothing was written under its name.");
+		if (problem != null) throw new IOException("the result written is not whole: " + problem +
+			"; nothing was written under its name");
 		return done;
 	}
 

@@ -63,8 +63,18 @@ final class WallRun {
 			return new WallRun(WallNetwork.of(inpainter, spec.job), job, spec, progress).run();
 		}
 		catch (final UncheckedIOException e) {
-			throw e.getCause();
+			throw unfinished(e.getCause());
 		}
+		catch (final IOException e) {
+			throw unfinished(e);
+		}
+	}
+
+	/** A failed read or write of a wall as one sentence: what is kept, and that the next run goes on from there. */
+	private static IOException unfinished(final IOException e) {
+		final String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replaceAll("[.]$", "");
+		return new IOException("the wall could not be finished (" + why + "; is the disk full?); the blocks done so " +
+			"far are kept for the next run.", e);
 	}
 
 	private String run() throws IOException {
@@ -93,8 +103,8 @@ final class WallRun {
 			}
 			work.delete();
 			final int withWork = blocksWithWork(plan);
-			return String.format(Locale.ROOT, "streamed as a wall of %d blocks, %d with holes%s%s.", plan.blocks(),
-				withWork, earlier > 0 ? " (" + earlier + " done by an earlier run)" : "", holes.isEmpty() ?
+			return String.format(Locale.ROOT, "streamed as a wall of %d block%s, %d with holes%s%s.", plan.blocks(),
+				plan.blocks() == 1 ? "" : "s", withWork, earlier > 0 ? " (" + earlier + " done by an earlier run)" : "", holes.isEmpty() ?
 					"; the mask is empty, so the result is a copy" : "");
 		}
 	}

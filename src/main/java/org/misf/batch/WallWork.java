@@ -23,7 +23,8 @@ import org.misf.model.InpaintingException;
  * ({@code .NAME.misf-work}) so that a run stopped in any way (Esc, kill -9, a full disk) is resumed by the next
  * one without redoing finished work. The rules of {@link ResultWriter}, for every file in it: written to a
  * temporary name ({@code .FILE.tmp-PID}), forced to the disk, read back whole and only then given its name,
- * never replacing one; each file ends with its CRC-32, so a file damaged later is taken for not done. The folder
+ * never replacing one; each file ends with its CRC-32, so a file damaged later is taken for not done, and temporary
+ * files of a run killed while writing are removed by the next. The folder
  * holds a key of what the work is for (input files, mask, model, settings): when it differs, the work is of
  * another job and starts again. One run at a time holds the folder (a lock the system releases when a process
  * dies); it is removed when the result and its record have their names.
@@ -67,7 +68,7 @@ final class WallWork implements Closeable {
 			throw new InpaintingException("another run is working on this wall (" + dir + "); it was left to that run.");
 		}
 		final WallWork w = new WallWork(dir, ch, l);
-		w.removeStaleTemps();
+		w.removeTemps();
 		final byte[] k = key.getBytes(StandardCharsets.UTF_8);
 		if (!Arrays.equals(k, w.read("key"))) {
 			w.clear();
@@ -141,17 +142,11 @@ final class WallWork implements Closeable {
 		}
 	}
 
-	/** Removes temporary files of runs that no longer exist (a kill during a write). */
-	private void removeStaleTemps() throws IOException {
+	/** Removes temporary files: of runs killed during a write (while this run holds the folder, no other writes). */
+	private void removeTemps() throws IOException {
 		try (var files = Files.newDirectoryStream(dir, ".*.tmp-*")) {
-			for (final Path p : files) {
-				final String n = p.getFileName().toString();
-				final long pid = Long.parseLong(n.substring(n.lastIndexOf('-') + 1));
-				if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) Files.deleteIfExists(p);
-			}
-		}
-		catch (final NumberFormatException e) {
-			// not one of ours
+			for (final Path p : files)
+				Files.deleteIfExists(p);
 		}
 	}
 

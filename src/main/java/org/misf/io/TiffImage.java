@@ -72,7 +72,7 @@ public final class TiffImage implements Closeable {
 		planar = number(PLANAR_CONFIGURATION, 1) == 2;
 		tiled = ifd.getEntryById(TILE_WIDTH) != null;
 		chunkWidth = (int) (tiled ? number(TILE_WIDTH, -1) : width);
-		storedHeight = (int) Math.min(height, tiled ? number(TILE_LENGTH, -1) : number(ROWS_PER_STRIP, height));
+		storedHeight = (int) (tiled ? number(TILE_LENGTH, -1) : Math.min(height, number(ROWS_PER_STRIP, height)));
 		chunkHeight = storedHeight;
 		final long[] storedOffsets = numbers(tiled ? TILE_OFFSETS : STRIP_OFFSETS);
 		final long[] storedCounts = numbers(tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS);

@@ -59,7 +59,7 @@ class TiledTiffWriterTest {
 
 	@ParameterizedTest
 	@CsvSource({ "1, 8, false, false, 32", "1, 8, true, true, 64", "3, 8, true, false, 48", "1, 16, false, true, 32",
-		"3, 16, true, true, 16" })
+		"3, 16, true, true, 16", "1, 8, true, false, 128" })
 	void everyLayoutReadsBackWhole(final int samples, final int bits, final boolean deflate, final boolean big,
 		final int side) throws IOException
 	{
