@@ -37,8 +37,8 @@ final class WallMask implements Closeable {
 	{
 		WallMask m;
 		if (TiffImage.isTiff(mask) && readable(mask)) {
-			final TiffPlanes t = new TiffPlanes(mask, cacheBytes);
-			m = new WallMask(t, t.holes(convention));
+			final TiffPlanes t = TiffPlanes.mask(mask, convention, cacheBytes);
+			m = new WallMask(t, t.holes());
 		}
 		else {
 			m = new WallMask(null, ImagePlanes.mask(MaskImage.read(mask, convention)));

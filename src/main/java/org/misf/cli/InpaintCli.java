@@ -171,7 +171,7 @@ final class InpaintCli implements Callable<Integer> {
 			total = count;
 			if (count > 1) bar.progress(index, count, name);
 			return (done, all, message) -> {
-				if (count == 1) bar.progress(done, all, name + " (windows)");
+				if (count == 1) bar.progress(done, all, name + (message.isEmpty() ? " (windows)" : " (" + message + ")"));
 			};
 		}
 

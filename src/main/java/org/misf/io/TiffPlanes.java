@@ -11,13 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import java.util.function.BiConsumer;
-
-import net.imglib2.Localizable;
-import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.position.FunctionRandomAccessible;
-import net.imglib2.view.Views;
 import net.imglib2.img.basictypeaccess.array.ByteArray;
 import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.img.cell.Cell;
@@ -45,19 +39,25 @@ public final class TiffPlanes implements Closeable {
 	private final long budget;
 	private final Map<Integer, Object[]> cache = new LinkedHashMap<>(64, 0.75f, true);
 	private final List<RandomAccessibleInterval<? extends RealType<?>>> planes = new ArrayList<>();
+	private final MaskConvention convention;
 	private long cached;
 	private long decoded;
 
 	/** Opens {@code path}'s first page; at most about {@code cacheBytes} of decoded chunks are kept. */
 	public TiffPlanes(final Path path, final long cacheBytes) throws IOException {
+		this(path, cacheBytes, null);
+	}
+
+	private TiffPlanes(final Path path, final long cacheBytes, final MaskConvention convention) throws IOException {
 		tiff = TiffImage.open(path);
 		decoder = new TiffChunkDecoder(tiff);
 		grid = new CellGrid(new long[] { tiff.width(), tiff.height() }, new int[] { tiff.chunkWidth(), tiff
 			.chunkHeight() });
 		budget = cacheBytes;
-		for (int c = 0; c < tiff.samples(); c++) {
+		this.convention = convention;
+		for (int c = 0; c < (convention == null ? tiff.samples() : 1); c++) {
 			final int channel = c;
-			if (tiff.bits() == 16) planes.add(new LazyCellImg<UnsignedShortType, ShortArray>(grid,
+			if (tiff.bits() == 16 && convention == null) planes.add(new LazyCellImg<UnsignedShortType, ShortArray>(grid,
 				new UnsignedShortType(), index -> new Cell<>(cellDims(index), cellMin(index), new ShortArray(
 					(short[]) chunk(index)[channel]))));
 			else planes.add(new LazyCellImg<UnsignedByteType, ByteArray>(grid, new UnsignedByteType(), index -> new Cell<>(
@@ -65,33 +65,30 @@ public final class TiffPlanes implements Closeable {
 		}
 	}
 
+	/**
+	 * Opens {@code path}'s first page as a mask read by {@code convention} (RGB masks by the largest of their
+	 * channels, as {@link MaskImage#holes} reads a mask image): one plane, 255 for a hole, 0 for a known pixel,
+	 * decided once per chunk as it is read.
+	 */
+	public static TiffPlanes mask(final Path path, final MaskConvention convention, final long cacheBytes)
+		throws IOException
+	{
+		return new TiffPlanes(path, cacheBytes, convention);
+	}
+
 	/** The file's page. */
 	public TiffImage tiff() { return tiff; }
 
-	/** The channels: 1 (gray) or 3 (RGB), each (x, y). */
+	/** The channels: 1 (gray) or 3 (RGB), each (x, y); for a {@link #mask}, its holes. */
 	public List<RandomAccessibleInterval<? extends RealType<?>>> planes() {
 		return Collections.unmodifiableList(planes);
 	}
 
-	/**
-	 * The holes of this page read as a mask by {@code convention} (RGB masks by the largest of their channels, as
-	 * {@link MaskImage#holes} reads a mask image): 255 for a hole, 0 for a known pixel.
-	 */
-	public RandomAccessibleInterval<UnsignedByteType> holes(final MaskConvention convention) {
-		final List<RandomAccessibleInterval<? extends RealType<?>>> p = planes;
-		return Views.interval(new FunctionRandomAccessible<UnsignedByteType>(2, () -> {
-			final RandomAccess<? extends RealType<?>>[] ra = p.stream().map(RandomAccessibleInterval::randomAccess)
-				.toArray(RandomAccess[]::new);
-			final BiConsumer<Localizable, UnsignedByteType> f = (pos, out) -> {
-				double v = 0;
-				for (final RandomAccess<? extends RealType<?>> a : ra) {
-					a.setPosition(pos);
-					v = Math.max(v, a.get().getRealDouble());
-				}
-				out.set(convention.isHole(v) ? 255 : 0);
-			};
-			return f;
-		}, UnsignedByteType::new), planes.get(0));
+	/** The holes of a {@link #mask}. */
+	@SuppressWarnings("unchecked")
+	public RandomAccessibleInterval<UnsignedByteType> holes() {
+		if (convention == null) throw new IllegalStateException("not opened as a mask");
+		return (RandomAccessibleInterval<UnsignedByteType>) planes.get(0);
 	}
 
 	/** Chunks decoded so far (a chunk dropped from the cache and needed again counts again). */
@@ -141,6 +138,18 @@ public final class TiffPlanes implements Closeable {
 					else b[y * w + x] = (byte) (row[x] * scale);
 			}
 			out[c] = s != null ? s : b;
+		}
+		return convention == null ? out : new Object[] { holes(out, n) };
+	}
+
+	/** The holes of decoded channels by the mask convention: the largest channel's value decides. */
+	private byte[] holes(final Object[] channels, final int n) {
+		final byte[] out = new byte[n];
+		for (int i = 0; i < n; i++) {
+			int v = 0;
+			for (final Object ch : channels)
+				v = Math.max(v, ch instanceof short[] ? ((short[]) ch)[i] & 0xffff : ((byte[]) ch)[i] & 0xff);
+			if (convention.isHole(v)) out[i] = (byte) 255;
 		}
 		return out;
 	}

@@ -28,7 +28,7 @@ import org.misf.io.TiledTiffWriter;
  * block edges, the same picture as a tiled TIFF (the wall's way) and as PNG or striped TIFF (the whole-image way),
  * and comparisons of results pixel by pixel.
  */
-final class WallFixtures {
+public final class WallFixtures {
 
 	private WallFixtures() {}
 
@@ -77,7 +77,7 @@ final class WallFixtures {
 	}
 
 	/** Writes {@code imp} (RGB, 8- or 16-bit gray) as a tiled TIFF of {@code side} px tiles. */
-	static void tiledTiff(final ImagePlus imp, final Path p, final int side, final boolean deflate) throws IOException {
+	public static void tiledTiff(final ImagePlus imp, final Path p, final int side, final boolean deflate) throws IOException {
 		Files.createDirectories(p.getParent());
 		final ImageProcessor ip = imp.getProcessor();
 		final int samples = ip instanceof ColorProcessor ? 3 : 1, bits = ip instanceof ShortProcessor ? 16 : 8;
@@ -105,7 +105,7 @@ final class WallFixtures {
 	}
 
 	/** Asserts that the TIFF {@code wall} holds the pixels of {@code imp} (RGB or gray), everywhere. */
-	static void assertSamePixels(final ImagePlus imp, final Path wall) throws IOException {
+	public static void assertSamePixels(final ImagePlus imp, final Path wall) throws IOException {
 		assertEquals(0, differences(imp, wall, null), "pixels differ");
 	}
 

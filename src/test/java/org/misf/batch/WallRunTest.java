@@ -94,12 +94,12 @@ class WallRunTest {
 		return r;
 	}
 
-	/** A two-block wall (2600 x 300, 8-bit gray as RGB) as a tiled TIFF with its mask. */
+	/** A two-block wall (2600 x 300 RGB) as a tiled TIFF with its mask, also a tiled TIFF. */
 	private Path[] twoBlocks() throws IOException {
 		final ImagePlus pic = WallFixtures.picture(2600, 300, false, 4);
-		final Path image = dir.resolve("in/wall.tif"), mask = dir.resolve("in/wall_mask.png");
+		final Path image = dir.resolve("in/wall.tif"), mask = dir.resolve("in/wall_mask.tif");
 		WallFixtures.tiledTiff(pic, image, 128, true);
-		WallFixtures.save(new ImagePlus("m", WallFixtures.mask(2600, 300, 5, 60)), mask);
+		WallFixtures.tiledTiff(new ImagePlus("m", WallFixtures.mask(2600, 300, 5, 60)), mask, 256, true);
 		return new Path[] { image, mask };
 	}
 

@@ -18,6 +18,7 @@ import net.imglib2.Cursor;
 import net.imglib2.FinalInterval;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.misf.core.BadInputException;
+import org.misf.core.MaskConvention;
 
 /**
  * TIFF pages read chunk by chunk equal their pixels, whatever wrote them (tifffile, libvips: make_fixtures.sh) and
@@ -87,6 +89,23 @@ class TiffPlanesTest {
 			Views.flatIterable(Views.interval(p, region)).cursor().forEachRemaining(v -> {});
 			assertEquals(4, t.chunksDecoded()); // cached
 		}
+	}
+
+	@Test
+	void aMaskIsReadByItsConventionFromItsLargestChannel() throws IOException {
+		final MaskConvention above = new MaskConvention(200, false), inverted = new MaskConvention(Double.NaN, true);
+		for (final String name : new String[] { "rgb8_tiled.tif", "mask1_striped.tif", "gray16_tiled_zlib_predictor.tif" })
+			for (final MaskConvention convention : new MaskConvention[] { MaskConvention.NON_ZERO, above, inverted })
+				try (TiffPlanes t = TiffPlanes.mask(fixture(name), convention, 1 << 20)) {
+					final Cursor<UnsignedByteType> cur = Views.flatIterable(t.holes()).localizingCursor();
+					while (cur.hasNext()) {
+						final int v = cur.next().get();
+						int largest = 0;
+						for (int c = 0; c < (name.startsWith("rgb") ? 3 : 1); c++)
+							largest = Math.max(largest, expected(name, cur.getLongPosition(0), cur.getLongPosition(1), c));
+						assertEquals(convention.isHole(largest) ? 255 : 0, v, name + " " + convention);
+					}
+				}
 	}
 
 	@Test
