@@ -104,6 +104,7 @@ class WallRunTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void aTiledTiffGivesThePixelsOfTheWholeImageRunWithItsRecord() throws IOException {
 		final ImagePlus pic = WallFixtures.picture(700, 500, false, 1);
 		final ByteProcessor holes = WallFixtures.mask(700, 500, 2, 60);
@@ -128,6 +129,7 @@ class WallRunTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void aStoppedWallResumesWithoutRedoingItsFinishedBlocks() throws IOException {
 		final Path[] in = twoBlocks();
 		final Run stopped = inpaint(in[0], in[1], dir.resolve("out"), 1);
@@ -146,6 +148,7 @@ class WallRunTest {
 	}
 
 	@Test
+	@Tag("slow")
 	void aDamagedBlockOrAnotherJobsWorkIsDoneAgain() throws IOException {
 		final Path[] in = twoBlocks();
 		inpaint(in[0], in[1], dir.resolve("out"), 1);
