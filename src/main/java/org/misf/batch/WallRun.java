@@ -91,21 +91,27 @@ final class WallRun {
 			final int earlier = blocks(work, plan, planes, mask.holes(), coarse, map, image.tiff().bits());
 			final Path temp = job.output.toAbsolutePath().resolveSibling("." + job.output.getFileName() + ".tmp-" +
 				ProcessHandle.current().pid() + ".tif");
+			final boolean named;
 			try {
 				Files.deleteIfExists(temp);
 				final long[] done = WallAssembly.write(temp, image, plan, work, progress);
-				final InpaintingReport r = plan.report(done[0], (int) done[1] + plan.coarse().size(), map, System
-					.currentTimeMillis() - t0);
-				if (!publish(temp, r)) return null;
+				named = publish(temp, plan.report(done[0], (int) done[1] + plan.coarse().size(), map, System
+					.currentTimeMillis() - t0));
 			}
 			finally {
 				Files.deleteIfExists(temp);
 			}
-			work.delete();
+			try {
+				work.delete(); // the result has its name (this run's or another's): the work is done
+			}
+			catch (final IOException e) {
+				// a folder left behind only costs space: the result is whole and named
+			}
+			if (!named) return null;
 			final int withWork = blocksWithWork(plan);
 			return String.format(Locale.ROOT, "streamed as a wall of %d block%s, %d with holes%s%s.", plan.blocks(),
-				plan.blocks() == 1 ? "" : "s", withWork, earlier > 0 ? " (" + earlier + " done by an earlier run)" : "", holes.isEmpty() ?
-					"; the mask is empty, so the result is a copy" : "");
+				plan.blocks() == 1 ? "" : "s", withWork, earlier > 0 ? " (" + earlier + " done by an earlier run)" : "",
+				holes.isEmpty() ? "; the mask is empty, so the result is a copy" : "");
 		}
 	}
 

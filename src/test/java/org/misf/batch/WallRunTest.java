@@ -210,7 +210,7 @@ class WallRunTest {
 			final Path sub = dir.resolve(sixteen ? "16" : "8");
 			WallFixtures.tiledTiff(pic, sub.resolve("tif/wall.tif"), 256, !sixteen);
 			WallFixtures.save(pic, sub.resolve(sixteen ? "whole/wall_.tif" : "whole/wall_.png"));
-			WallFixtures.save(new ImagePlus("m", WallFixtures.mask(w, h, 8, 500)), sub.resolve("mask.png"));
+			WallFixtures.save(new ImagePlus("m", WallFixtures.mask(w, h, 8, 60)), sub.resolve("mask.png"));
 			final Run wall = inpaint(sub.resolve("tif/wall.tif"), sub.resolve("mask.png"), sub.resolve("out"), -1);
 			assertTrue(wall.notes.get(0).startsWith("streamed as a wall of 4 blocks"), wall.notes.toString());
 			final Path whole = sub.resolve(sixteen ? "whole/wall_.tif" : "whole/wall_.png");

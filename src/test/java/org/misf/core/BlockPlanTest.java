@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class BlockPlanTest {
 
-	static final int W = 760, H = 560;
+	static final int W = 640, H = 560;
 
 	/**
 	 * Output depends on everything the window sees: each hole pixel gets the mean of the window's known pixels,
@@ -53,17 +53,17 @@ class BlockPlanTest {
 		return out;
 	};
 
-	/** Spots near and across block edges (block side 256), a dense patch, and one long diagonal crack. */
+	/** Spots near and across block edges (block side 200), a dense patch, and one long diagonal crack. */
 	static ArrayImg<UnsignedByteType, ?> damage() {
-		final ArrayImg<UnsignedByteType, ?> m = WindowedInpaintingFixtures.mask(W, H, new long[] { 250, 250, 12, 12 },
-			new long[] { 508, 100, 9, 30 }, new long[] { 600, 508, 30, 8 }, new long[] { 509, 3, 6, 6 },
-			new long[] { 755, 555, 5, 5 }, new long[] { 0, 300, 7, 7 });
+		final ArrayImg<UnsignedByteType, ?> m = WindowedInpaintingFixtures.mask(W, H, new long[] { 194, 194, 12, 12 },
+			new long[] { 396, 100, 9, 30 }, new long[] { 600, 196, 30, 8 }, new long[] { 197, 3, 6, 6 },
+			new long[] { 620, 300, 5, 5 }, new long[] { 0, 150, 7, 7 });
 		final Random r = new Random(3);
 		for (int i = 0; i < 60; i++)
-			WindowedInpaintingFixtures.setBox(m, 560 + r.nextInt(150), 300 + r.nextInt(150), 3, 3);
+			WindowedInpaintingFixtures.setBox(m, 430 + r.nextInt(120), 20 + r.nextInt(120), 3, 3);
 		final RandomAccess<UnsignedByteType> a = m.randomAccess();
-		for (int t = 0; t < 690; t++) { // a crack 3 px wide, too long for one window: coarse fill + refine tiles
-			final long x = 40 + t, y = 60 + (long) (t * 0.5 + 25 * Math.sin(t / 40.0));
+		for (int t = 0; t < 440; t++) { // a crack 3 px wide, too long for one window: coarse fill + refine tiles
+			final long x = 20 + t, y = 470 + (long) (20 * Math.sin(t / 40.0));
 			for (int d = 0; d < 3; d++) {
 				a.setPosition(new long[] { x, Math.min(H - 1, y + d) });
 				a.get().set(255);
@@ -79,7 +79,7 @@ class BlockPlanTest {
 	}
 
 	private static PlanSettings settings(final int dilation) {
-		return WindowedInpaintingFixtures.SETTINGS.withBlockSide(256).forJob(job(dilation));
+		return WindowedInpaintingFixtures.SETTINGS.withBlockSide(200).forJob(job(dilation));
 	}
 
 	private static InpaintJob job(final int dilation) {
@@ -130,10 +130,10 @@ class BlockPlanTest {
 		final PlanSettings s = settings(dilation);
 		final ArrayImg<UnsignedByteType, ?> mask = damage();
 		final ArrayImg<UnsignedByteType, ?> whole = image(7), blocks = image(7);
-		WindowedInpainting.inpaint(ChannelPlanes.of(whole), mask, WindowedInpaintingFixtures.SETTINGS.withBlockSide(256),
+		WindowedInpainting.inpaint(ChannelPlanes.of(whole), mask, WindowedInpaintingFixtures.SETTINGS.withBlockSide(200),
 			job(dilation), CONTEXT);
 		final BlockPlan plan = BlockPlan.of(W, H, HoleScanner.scan(mask), s);
-		assertTrue(plan.coarse().size() == 1 && plan.blocks() == 9, "one huge hole, 3 x 3 blocks");
+		assertTrue(plan.coarse().size() == 1 && plan.blocks() == 12, "one huge hole, 4 x 3 blocks");
 		final List<Integer> order = new ArrayList<>();
 		for (int b = 0; b < plan.blocks(); b++)
 			if (plan.hasWork(b)) order.add(b);
@@ -169,11 +169,11 @@ class BlockPlanTest {
 		for (final int o : owner)
 			assertTrue(o >= 0, "a window in no block");
 		assertEquals(holes.size(), holesCounted);
-		// the spot across the corner of four blocks (250..261 x 250..261) is one hole of one window
+		// the spot across the corner of four blocks (194..205 x 194..205) is one hole of one window
 		int across = 0;
 		for (final Window w : plan.writers())
 			for (final FinalInterval core : w.cores())
-				if (core.min(0) <= 255 && core.max(0) >= 256 && core.min(1) <= 255 && core.max(1) >= 256) across++;
+				if (core.min(0) <= 199 && core.max(0) >= 200 && core.min(1) <= 199 && core.max(1) >= 200) across++;
 		assertEquals(1, across);
 		// blocks tile the image
 		long area = 0;
