@@ -28,11 +28,6 @@ final class WallAssembly {
 
 	private WallAssembly() {}
 
-	/** The name of block {@code b}'s patch in the work folder. */
-	static String patchName(final int b) {
-		return "block-" + b + ".patch";
-	}
-
 	/**
 	 * Writes the result to {@code file} (which must not exist) and checks it; throws when it is not whole.
 	 * {@code progress} hears rows of tiles. Returns {hole pixels written, windows the blocks ran}.
@@ -86,7 +81,7 @@ final class WallAssembly {
 	}
 
 	private static BlockPatch readPatch(final WallWork work, final int b) throws IOException {
-		final byte[] data = work.read(patchName(b));
+		final byte[] data = work.read(WallBlock.fileName(b));
 		if (data == null) throw new IOException("the patch of block " + b + " went missing from " + work.dir() + ".");
 		return BlockPatch.decode(data);
 	}

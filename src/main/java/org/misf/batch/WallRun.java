@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.view.Views;
 
 import org.misf.core.BadInputException;
 import org.misf.core.BlockPlan;
-import org.misf.core.BlockRun;
 import org.misf.core.ChannelPlanes;
 import org.misf.core.CoarseFill;
 import org.misf.core.CoarseRun;
@@ -146,7 +143,6 @@ final class WallRun {
 	}
 
 	/** Runs every block not done yet; returns how many an earlier run had done. */
-	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private int blocks(final WallWork work, final BlockPlan plan, final ChannelPlanes<?> planes,
 		final RandomAccessibleInterval<UnsignedByteType> mask, final List<CoarseFill> coarse,
 		final IntensityMapping map, final int bits) throws IOException
@@ -156,7 +152,7 @@ final class WallRun {
 		long holesLeft = 0;
 		for (int b = 0; b < plan.blocks(); b++)
 			if (plan.hasWork(b)) {
-				if (work.has(WallAssembly.patchName(b))) {
+				if (work.has(WallBlock.fileName(b))) {
 					done++;
 					earlier++;
 				}
@@ -164,34 +160,23 @@ final class WallRun {
 			}
 		final long holesTotal = plan.holes().size();
 		for (int b = 0; b < plan.blocks(); b++) {
-			if (!plan.hasWork(b) || work.has(WallAssembly.patchName(b))) continue;
+			if (!plan.hasWork(b) || work.has(WallBlock.fileName(b))) continue;
 			final String where = String.format(Locale.ROOT, "blocks; holes %d/%d", holesTotal - holesLeft, holesTotal);
 			final int d = done;
-			final BlockRun run = BlockRun.start(plan, b, (ChannelPlanes) planes, mask, coarse, map, new ProgressListener() {
+			final BlockPatch patch = WallBlock.compute(plan, b, planes, mask, coarse, map, bits, net,
+				new ProgressListener() {
 
-				@Override
-				public void progress(final long windows, final long all, final String message) {
-					progress.progress(d, total, where + " (window " + windows + "/" + all + " of this block)");
-				}
+					@Override
+					public void progress(final long windows, final long all, final String message) {
+						progress.progress(d, total, where + " (window " + windows + "/" + all + " of this block)");
+					}
 
-				@Override
-				public boolean isCancelled() {
-					return progress.isCancelled();
-				}
-			});
-			net.run(run);
-			final BlockPatch.Builder patch = new BlockPatch.Builder(planes.count(), Math.max(8, bits));
-			patch.windows = run.windows();
-			final RealType<?> scratch = bits == 16 ? new UnsignedShortType() : new UnsignedByteType();
-			final int[] sample = new int[planes.count()];
-			run.finish((x, y, u) -> {
-				for (int c = 0; c < sample.length; c++) {
-					map.write(u[c], (RealType) scratch);
-					sample[c] = (int) scratch.getRealDouble();
-				}
-				patch.add(x, y, sample);
-			});
-			work.write(WallAssembly.patchName(b), patch.build().encode());
+					@Override
+					public boolean isCancelled() {
+						return progress.isCancelled();
+					}
+				});
+			work.write(WallBlock.fileName(b), patch.encode());
 			holesLeft -= plan.holesIn(b);
 			progress.progress(++done, total, String.format(Locale.ROOT, "blocks; holes %d/%d", holesTotal - holesLeft,
 				holesTotal));

@@ -135,7 +135,7 @@ class WallRunTest {
 		final Run stopped = inpaint(in[0], in[1], dir.resolve("out"), 1);
 		assertTrue(stopped.summary.stopped, stopped.notes.toString());
 		assertFalse(Files.exists(dir.resolve("out/wall.tif")));
-		assertTrue(Files.exists(WallWork.folder(dir.resolve("out/wall.tif")).resolve(WallAssembly.patchName(0))));
+		assertTrue(Files.exists(WallWork.folder(dir.resolve("out/wall.tif")).resolve(WallBlock.fileName(0))));
 		final Run resumed = inpaint(in[0], in[1], dir.resolve("out"), -1);
 		assertEquals(1, resumed.summary.done, resumed.notes.toString());
 		assertTrue(resumed.notes.get(0).contains("(1 done by an earlier run)"), resumed.notes.toString());
@@ -152,7 +152,7 @@ class WallRunTest {
 	void aDamagedBlockOrAnotherJobsWorkIsDoneAgain() throws IOException {
 		final Path[] in = twoBlocks();
 		inpaint(in[0], in[1], dir.resolve("out"), 1);
-		final Path patch = WallWork.folder(dir.resolve("out/wall.tif")).resolve(WallAssembly.patchName(0));
+		final Path patch = WallWork.folder(dir.resolve("out/wall.tif")).resolve(WallBlock.fileName(0));
 		final byte[] bytes = Files.readAllBytes(patch);
 		bytes[bytes.length / 2] ^= 1;
 		Files.write(patch, bytes);
