@@ -122,15 +122,23 @@ final class WallBench {
 			new FileSaver(new ImagePlus("wall", ip)).saveAsPng(image.toString());
 		}
 		else write(image, side, rgb);
-		final ByteProcessor mask = new ByteProcessor(side, side);
-		mask.setValue(255);
 		final Random r = new Random(spots);
+		final int[][] ovals = new int[spots][];
 		for (int i = 0; i < spots; i++)
-			mask.fillOval(r.nextInt(side - 20), r.nextInt(side - 20), 3 + r.nextInt(15), 3 + r.nextInt(15));
-		new FileSaver(new ImagePlus("mask", mask)).saveAsPng(folder.resolve("mask.png").toString());
+			ovals[i] = new int[] { r.nextInt(side - 20), r.nextInt(side - 20), 3 + r.nextInt(15), 3 + r.nextInt(15) };
+		final Path mask = folder.resolve(rgb ? "mask.png" : "mask.tif");
+		if (rgb) { // both ways of the equality read this PNG
+			final ByteProcessor m = new ByteProcessor(side, side);
+			m.setValue(255);
+			for (final int[] o : ovals)
+				m.fillOval(o[0], o[1], o[2], o[3]);
+			new FileSaver(new ImagePlus("mask", m)).saveAsPng(mask.toString());
+		}
+		else writeMask(mask, side, ovals); // tile by tile, so that the bench's own heap stays small
+		System.gc();
 		BenchCli.resetPeaks();
 		final long t0 = System.nanoTime();
-		final BatchSummary s = FolderBatchRun.run(BatchSpec.builder(image, folder.resolve("mask.png"), folder.resolve(
+		final BatchSummary s = FolderBatchRun.run(BatchSpec.builder(image, mask, folder.resolve(
 			"out").toString() + "/").build(), () -> in, false, new BatchListener() {});
 		final double seconds = (System.nanoTime() - t0) / 1e9;
 		if (s.done != 1) throw new IllegalStateException("the bench's wall failed: " + s.line());
@@ -143,6 +151,27 @@ final class WallBench {
 	private static int pixel(final int x, final int y, final int c) {
 		final int grain = (x * 73856093 ^ y * 19349663) >>> 27;
 		return Math.max(0, Math.min(255, (int) (120 + 50 * Math.sin(x / 300.0) * Math.cos(y / 230.0)) + grain - c * 20));
+	}
+
+	/** A mask of {@code ovals} ({x, y, width, height}, inscribed ellipses) as a tiled, compressed TIFF. */
+	private static void writeMask(final Path file, final int side, final int[][] ovals) throws IOException {
+		final TiledTiffLayout layout = TiledTiffLayout.of(side, side, 1, 8, true);
+		final int t = layout.tileSide();
+		try (TiledTiffWriter w = new TiledTiffWriter(file, layout)) {
+			for (int ty = 0; ty < layout.tilesDown(); ty++)
+				for (int tx = 0; tx < layout.tilesAcross(); tx++) {
+					final byte[] b = new byte[t * t];
+					for (final int[] o : ovals)
+						for (int y = Math.max(o[1], ty * t); y < Math.min(o[1] + o[3], ty * t + t); y++)
+							for (int x = Math.max(o[0], tx * t); x < Math.min(o[0] + o[2], tx * t + t); x++) {
+								final double u = (x + 0.5 - o[0] - o[2] / 2.0) / (o[2] / 2.0), v = (y + 0.5 - o[1] - o[3] / 2.0) /
+									(o[3] / 2.0);
+								if (u * u + v * v <= 1) b[(y - ty * t) * t + x - tx * t] = (byte) 255;
+							}
+					w.writeTile(tx, ty, new Object[] { b });
+				}
+			w.finish();
+		}
 	}
 
 	private static void write(final Path file, final int side, final boolean rgb) throws IOException {
