@@ -71,8 +71,9 @@ class LayerRulesTest {
 	@ArchTest
 	static final ArchRule checkpoint = row("checkpoint", CORE, FILES, MODEL, DJL, "net.razorvine.pickle..");
 
+	/** TIFF pages read chunk by chunk and tiled TIFFs written with TwelveMonkeys (walls, README). */
 	@ArchTest
-	static final ArchRule io = row("io", CORE, MODEL, IMGLIB2, IMAGEJ);
+	static final ArchRule io = row("io", CORE, MODEL, IMGLIB2, IMAGEJ, "com.twelvemonkeys..");
 
 	@ArchTest
 	static final ArchRule batch = row("batch", CORE, FILES, IO, MODEL, IMGLIB2, IMAGEJ, "com.google.gson..");

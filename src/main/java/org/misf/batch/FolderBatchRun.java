@@ -32,7 +32,8 @@ import org.misf.model.InpaintingException;
  * {@link MaskImage}) if the heap can hold them ({@link HeapNeed}), inpaints its planes ({@link ImagePlanes}) with
  * the job of the spec ({@link BatchSpec}) and writes it with its record
  * ({@link ResultWriter}, {@link Provenance}: verified, never replacing, the two named together) and, on request,
- * its change images ({@link ChangeImages}). A bad file or any failure of one image is one sentence and the batch
+ * its change images ({@link ChangeImages}); an image ImageJ cannot hold whole is done as a wall, block by block
+ * ({@link WallDecision}, {@link WallRun}). A bad file or any failure of one image is one sentence and the batch
  * goes on; images another run is working on are tried again at the end; a cancel stops after the window in
  * progress without writing that image.
  */
@@ -177,7 +178,7 @@ public final class FolderBatchRun {
 	{
 		final String name = j.image.getFileName().toString();
 		try {
-			final Written w = inpaintOne(in, j, spec, windows);
+			final Written w = inpaintOne(in, j, spec, windows, listener);
 			if (w.note != null) listener.imageNote(name, w.note);
 			return w == Written.BY_ANOTHER_RUN ? Outcome.SKIPPED : Outcome.DONE;
 		}
@@ -198,8 +199,15 @@ public final class FolderBatchRun {
 
 	/** Inpaints one job and writes what it produces, the result and its record together. */
 	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
-		final ProgressListener progress) throws IOException
+		final ProgressListener progress, final BatchListener listener) throws IOException
 	{
+		if (WallDecision.streams(j.image, j.mask)) {
+			final String note = WallRun.inpaint(inpainter, j, s, progress);
+			if (note == null) return Written.BY_ANOTHER_RUN;
+			listener.imageNote(j.image.getFileName().toString(), s.saveChanges ? note +
+				" No change images are made for a wall." : note);
+			return Written.DONE;
+		}
 		HeapNeed.check(j.image, j.mask, s.saveChanges);
 		final ImagePlus imp = ImageFile.open(j.image);
 		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);

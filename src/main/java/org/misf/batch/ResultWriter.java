@@ -62,9 +62,27 @@ public final class ResultWriter {
 	public static boolean writeWithRecord(final ImagePlus imp, final Path output, final RecordText record)
 		throws IOException
 	{
-		try (Staged result = image(imp, output); Staged text = text(record.forResult(Sha256.of(result.temp)),
-			Provenance.sidecar(output)))
-		{
+		try (Staged result = image(imp, output)) {
+			return namedWithRecord(result, record);
+		}
+	}
+
+	/**
+	 * Names {@code temp}, a result its writer has already written whole and checked (a wall's tiled TIFF), as
+	 * {@code output}, with its record when {@code record} is not null, as {@link #writeWithRecord} does; the
+	 * temporary name is gone afterwards.
+	 */
+	public static boolean publishWithRecord(final Path temp, final Path output, final RecordText record)
+		throws IOException
+	{
+		try (Staged result = new Staged(temp, output, null)) {
+			return record == null ? result.publish() : namedWithRecord(result, record);
+		}
+	}
+
+	/** The record named first, then the result; the record taken back when another run's result has the name. */
+	private static boolean namedWithRecord(final Staged result, final RecordText record) throws IOException {
+		try (Staged text = text(record.forResult(Sha256.of(result.temp)), Provenance.sidecar(result.target))) {
 			if (!text.publish()) return false;
 			if (result.publish()) return true;
 			text.unpublish(); // another run's result took the name: this record would describe it falsely

@@ -46,7 +46,7 @@ final class BenchCli implements Callable<Integer> {
 	ModelOptions model;
 
 	@Option(names = "--parts", paramLabel = "LIST", defaultValue = PARTS,
-		description = "which figures, of " + PARTS + ",huge (default all but huge)")
+		description = "which figures, of " + PARTS + ",huge,walls,walls-equal (default all but huge and the walls)")
 	String parts;
 
 	@Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "timed runs per window size (default ${DEFAULT-VALUE})")
@@ -84,6 +84,12 @@ final class BenchCli implements Callable<Integer> {
 	@Option(names = "--hole", paramLabel = "SIDE", defaultValue = "900", description = "the large-hole case's hole side (default ${DEFAULT-VALUE})")
 	int hole;
 
+	@Option(names = "--wall", paramLabel = "SIDE", defaultValue = "8000", description = "side of the walls' bench (default ${DEFAULT-VALUE}; also twice it)")
+	int wallSide;
+
+	@Option(names = "--wall-spots", paramLabel = "N", defaultValue = "100", description = "spots on the walls (default ${DEFAULT-VALUE}; also 4 times as many)")
+	int wallSpots;
+
 	@Mixin
 	ThreadsOption threads;
 
@@ -114,6 +120,9 @@ final class BenchCli implements Callable<Integer> {
 			if (chosen.contains("hole")) damage.largeHole(holeImage, hole);
 			if (chosen.contains("huge")) damage.hugeImage(huge);
 			if (chosen.contains("threads")) new ThreadsBench(model.model, out).run();
+			final WallBench walls = new WallBench(in, out);
+			if (chosen.contains("walls")) walls.scaling(wallSide, wallSpots);
+			if (chosen.contains("walls-equal")) walls.equality(6000, wallSpots);
 		}
 		return 0;
 	}

@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
 	header = "Inpaints an image (or a folder of images) where its mask is non-zero.", footer = {
 		"Masks of a folder match by name: a.tif <- a.png, a_mask.png, a-mask.tif.",
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
+		"TIFFs ImageJ cannot hold whole (tiled, BigTIFF, gigapixel walls) are read and written block by block; a",
+		"stopped run goes on where it stopped when run again.",
 		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done,",
 		"143 stopped by SIGTERM (130 by Ctrl-C): the summary is printed, finished results are kept." })
 final class InpaintCli implements Callable<Integer> {
@@ -145,7 +147,7 @@ final class InpaintCli implements Callable<Integer> {
 			total = count;
 			if (count > 1) bar.progress(index, count, name);
 			return (done, all, message) -> {
-				if (count == 1) bar.progress(done, all, name + " (windows)");
+				if (count == 1) bar.progress(done, all, name + (message.isEmpty() ? " (windows)" : " (" + message + ")"));
 			};
 		}
 

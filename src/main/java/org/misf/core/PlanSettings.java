@@ -28,9 +28,16 @@ public final class PlanSettings {
 	private final int batchSize;
 	private final boolean tiles;
 	private final int tileSide; // 0: the default rule (tileSide())
+	private final int blockSide;
+
+	/**
+	 * Side of the blocks an image's windows are grouped in ({@link BlockPlan}): windows are batched within a block,
+	 * so whole images and walls streamed block by block give the same pixels.
+	 */
+	public static final int BLOCK_SIDE = 2048;
 
 	private PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
-		final int maxSize, final int batchSize, final boolean tiles, final int tileSide)
+		final int maxSize, final int batchSize, final boolean tiles, final int tileSide, final int blockSide)
 	{
 		if (dilation < 0 || dilation > MAX_DILATION) throw new BadInputException("Dilation must be 0 to " +
 			MAX_DILATION + " pixels, not " + dilation + ".");
@@ -49,6 +56,8 @@ public final class PlanSettings {
 			throw new BadInputException("A tile side must be " + this.minSize + " to " + this.maxSize +
 				" pixels for this model, not " + tileSide + ".");
 		this.tileSide = tileSide;
+		if (blockSide < 64) throw new IllegalArgumentException("block side " + blockSide + " < 64");
+		this.blockSide = blockSide;
 	}
 
 	/**
@@ -59,7 +68,8 @@ public final class PlanSettings {
 	 * @param maxSize  largest window side run at full resolution; larger windows are shrunk to fit
 	 */
 	public static PlanSettings forNetwork(final int multiple, final int minSize, final int maxSize) {
-		return new PlanSettings(0, -1, multiple, minSize, maxSize, InpaintJob.DEFAULTS.batchSize(), true, 0);
+		return new PlanSettings(0, -1, multiple, minSize, maxSize, InpaintJob.DEFAULTS.batchSize(), true, 0,
+			BLOCK_SIDE);
 	}
 
 	/**
@@ -68,7 +78,7 @@ public final class PlanSettings {
 	 */
 	public PlanSettings forJob(final InpaintJob job) {
 		return new PlanSettings(job.dilation(), job.margin().orElse(-1), multiple, minSize, maxSize, job.batchSize(),
-			tiles, tileSide);
+			tiles, tileSide, blockSide);
 	}
 
 	/**
@@ -76,14 +86,22 @@ public final class PlanSettings {
 	 * holes, huge ones only shrunk, as before version 0.2; for comparisons).
 	 */
 	public PlanSettings withTiles(final boolean on) {
-		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, on, tileSide);
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, on, tileSide, blockSide);
 	}
 
 	/** The same settings with tiles of {@code side} pixels (rounded down to the multiple), for comparisons. */
 	public PlanSettings withTileSide(final int side) {
 		if (side < 1) throw new BadInputException("A tile side must be at least 1 pixel, not " + side + ".");
-		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, tiles, side);
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, tiles, side, blockSide);
 	}
+
+	/** The same settings with blocks of another side (tests: several blocks on a small image). */
+	public PlanSettings withBlockSide(final int side) {
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, tiles, tileSide, side);
+	}
+
+	/** Side of the blocks windows are grouped in ({@link #BLOCK_SIDE} unless changed). */
+	public int blockSide() { return blockSide; }
 
 	/** Whether dense damage and huge holes are filled through tiles. */
 	public boolean tiles() { return tiles; }

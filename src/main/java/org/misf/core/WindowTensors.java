@@ -194,14 +194,27 @@ final class WindowTensors<T extends RealType<T>, M extends RealType<M>> {
 		final IntensityMapping map)
 	{
 		final RandomAccess<T>[] ra = randomAccesses();
-		final int planes = ra.length;
-		final int[] n = { 0 };
-		forEachOwnedHole(w, owners, index, (x, y) -> {
-			for (int c = 0; c < planes; c++) {
+		return emit(w, values, owners, index, (x, y, v) -> {
+			for (int c = 0; c < ra.length; c++) {
 				ra[c].setPosition(x, 0);
 				ra[c].setPosition(y, 1);
-				map.write(values[n[0]++], ra[c].get());
+				map.write(v[c], ra[c].get());
 			}
+		});
+	}
+
+	/**
+	 * Hands what {@link #extract} took for window {@code w} to {@code sink}, pixel by pixel in the order it was
+	 * taken (one value per plane); returns the number of pixels.
+	 */
+	long emit(final Window w, final float[] values, final Ownership owners, final int index, final HoleSink sink) {
+		final int planes = extended.length;
+		final float[] v = new float[planes];
+		final int[] n = { 0 };
+		forEachOwnedHole(w, owners, index, (x, y) -> {
+			System.arraycopy(values, n[0], v, 0, planes);
+			n[0] += planes;
+			sink.pixel(x, y, v);
 		});
 		return n[0] / planes;
 	}

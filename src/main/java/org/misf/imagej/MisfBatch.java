@@ -18,7 +18,8 @@ import org.misf.model.InpaintingException;
  * "MISF Batch": a folder of images with their masks, through the batch engine the command line uses
  * ({@link FolderBatchRun}: resumable, verified writes that never replace, a record next to each result, goes on
  * after a bad file), with ImageJ's progress bar, the Log for notes and errors, Esc to stop after the window in
- * progress, and the model from the shared cache of the Fiji commands.
+ * progress, and the model from the shared cache of the Fiji commands. Walls larger than ImageJ can hold are never
+ * opened as images: the batch reads and writes them block by block, with their blocks and holes in the status line.
  */
 public final class MisfBatch {
 
@@ -81,7 +82,10 @@ public final class MisfBatch {
 		public ProgressListener imageStarted(final int index, final int total, final String name) {
 			IJ.showProgress(index, total);
 			IJ.showStatus(TITLE + ": " + index + "/" + total + " " + name);
-			return ProgressListener.NONE;
+			// a wall takes hours: its blocks and holes in the status line (Esc stops it between windows, resumably)
+			return (done, all, message) -> {
+				if (!message.isEmpty()) IJ.showStatus(TITLE + ": " + name + " " + done + "/" + all + " " + message);
+			};
 		}
 
 		@Override

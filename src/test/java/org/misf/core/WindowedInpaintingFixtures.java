@@ -100,4 +100,21 @@ final class WindowedInpaintingFixtures {
 			else assertEquals(before[i], now[i], 0.0, "known pixel " + x + "," + y + "," + c + " must not change");
 		}
 	}
+
+	/** Sets the {@code w x h} box at (x, y) of a 2D mask to 255. */
+	static void setBox(final RandomAccessibleInterval<UnsignedByteType> m, final long x, final long y, final long w,
+		final long h)
+	{
+		for (final UnsignedByteType t : Views.interval(m, new long[] { x, y }, new long[] { x + w - 1, y + h - 1 }))
+			t.set(255);
+	}
+
+	/** The pixels of an 8-bit image, in flat order. */
+	static byte[] bytes(final RandomAccessibleInterval<UnsignedByteType> img) {
+		final byte[] out = new byte[(int) Views.iterable(img).size()];
+		int i = 0;
+		for (final UnsignedByteType t : Views.flatIterable(img))
+			out[i++] = (byte) t.get();
+		return out;
+	}
 }

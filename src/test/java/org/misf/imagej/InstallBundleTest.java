@@ -66,6 +66,9 @@ class InstallBundleTest {
 		for (final String platform : new String[] { "linux-x86_64", "win-x86_64", "osx-aarch64" })
 			assertTrue(names.stream().anyMatch(n -> n.matches("jars/pytorch-native-cpu-.*-" + platform + "\\.jar")), platform);
 		assertTrue(names.stream().anyMatch(n -> n.matches("jars/picocli-[0-9.]*\\.jar")), "the command line's picocli");
+		for (final String tiff : new String[] { "imageio-tiff", "imageio-core", "imageio-metadata", "common-lang",
+			"common-io", "common-image" })
+			assertTrue(names.stream().anyMatch(n -> n.matches("jars/" + tiff + "-[0-9.]*\\.jar")), "walls' TIFF " + tiff);
 		for (final String fijiHas : new String[] { "ij-", "imglib2-", "scijava-common-", "slf4j-" })
 			assertTrue(names.stream().noneMatch(n -> n.startsWith("jars/" + fijiHas)), fijiHas + " is Fiji's own");
 	}

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.core.ChannelPlanes;
+import org.misf.batch.WallFixtures;
 import org.misf.core.InpaintJob;
 import org.misf.model.Device;
 import org.misf.model.Inpainter;
@@ -218,7 +219,10 @@ class ShippedModelPixelsTest {
 			assertEquals(input[i] != result[i], changes[i] != 0, "changes image at pixel " + i);
 	}
 
-	/** MISF Batch writes a real result file whose pixels are those of MISF Inpaint on the same image and mask. */
+	/**
+	 * MISF Batch writes a real result file whose pixels are those of MISF Inpaint on the same image and mask, also
+	 * for a tiled TIFF, which ImageJ cannot open: the batch reads and writes it as a wall, block by block.
+	 */
 	@Test
 	void theFolderBatchWritesTheSamePixelsAsTheSingleImageCommand() throws Exception {
 		final byte[] holes = twoSmallHoles();
@@ -226,16 +230,20 @@ class ShippedModelPixelsTest {
 			"masks")), output = dir.resolve("out");
 		final ImagePlus damaged = damaged("mural.png", holes);
 		assertTrue(new ij.io.FileSaver(damaged).saveAsPng(images.resolve("mural.png").toString()));
-		assertTrue(new ij.io.FileSaver(new ImagePlus("mask", new ByteProcessor(W, H, holes))).saveAsPng(masks.resolve(
-			"mural.png").toString()));
+		WallFixtures.tiledTiff(damaged, images.resolve("wall.tif"), 64, false);
+		assertNull(IJ.openImage(images.resolve("wall.tif").toString()), "ImageJ cannot open a tiled TIFF");
+		for (final String name : new String[] { "mural.png", "wall.png" })
+			assertTrue(new ij.io.FileSaver(new ImagePlus("mask", new ByteProcessor(W, H, holes))).saveAsPng(masks.resolve(
+				name).toString()));
 		final ModuleService modules = context.service(ModuleService.class);
 		final Module m = modules.run(modules.createModule(context.service(CommandService.class).getCommand(
 			MisfBatchCommand.class)), true, "images", images.toFile(), "masks", masks.toFile(), "output", output.toFile(),
 			"device", "cpu").get();
 		final MisfBatchCommand batch = (MisfBatchCommand) m.getDelegateObject();
 		assertNull(batch.getCancelReason());
-		assertTrue(batch.summary().startsWith("1 inpainted, 0 skipped"), batch.summary());
+		assertTrue(batch.summary().startsWith("2 inpainted, 0 skipped"), batch.summary());
 		assertTrue(Files.isRegularFile(output.resolve("mural.png.json")), "the record next to the result");
+		assertTrue(Files.isRegularFile(output.resolve("wall.tif.json")), "the record next to the wall's result");
 		final ImagePlus written = IJ.openImage(output.resolve("mural.png").toString());
 		assertNotNull(written);
 
@@ -251,5 +259,7 @@ class ShippedModelPixelsTest {
 		assertRealFill(input, got, holes, expected);
 		for (int i = 0; i < got.length; i++)
 			assertEquals(expected[i] & 0xffffff, got[i] & 0xffffff, "pixel " + i + " of the batch's file");
+		WallFixtures.assertSamePixels(new ImagePlus("expected", new ColorProcessor(W, H, expected)), output.resolve(
+			"wall.tif"));
 	}
 }
