@@ -79,7 +79,7 @@ class LayerRulesTest {
 	static final ArchRule batch = row("batch", CORE, FILES, IO, MODEL, IMGLIB2, IMAGEJ, "com.google.gson..");
 
 	@ArchTest
-	static final ArchRule cli = row("cli", CORE, MODEL, METRICS, EVALUATION, CHECKPOINT, IO, BATCH, IMGLIB2, DJL,
+	static final ArchRule cli = row("cli", CORE, FILES, MODEL, METRICS, EVALUATION, CHECKPOINT, IO, BATCH, IMGLIB2, DJL,
 		IMAGEJ, "picocli..");
 
 	@ArchTest
