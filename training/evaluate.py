@@ -39,7 +39,7 @@ from skimage.metrics import structural_similarity
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import (BINS, DAMAGE_KINDS, centre_square, centre_square_mask, damage, load_mask,  # noqa: E402
                        load_rgb, read_mask_index, split, held_out_images)
-from misf.network import InpaintingModel, MISFGenerator, load_release_state, width_of  # noqa: E402
+from misf.network import InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state, width_of  # noqa: E402
 from misf.table import CLASSICAL, markdown, summarise, verdict  # noqa: E402,F401
 from misf import plain_eval  # noqa: E402
 
@@ -104,7 +104,7 @@ def materialise(case, size: int = 256):
 class TorchFill:
     """Our model as one call on the whole image (padded by reflection to a multiple of 4)."""
 
-    def __init__(self, path: str, boundary_scales=None, flip_average=False):
+    def __init__(self, path: str, boundary_scales=None, flip_average=False, shift="off", flat_ground=None):
         if os.path.isdir(path):
             with open(os.path.join(path, "model.yaml")) as f:
                 desc = yaml.safe_load(f)
@@ -113,7 +113,8 @@ class TorchFill:
             ck = torch.load(path, map_location="cpu")
             gen = MISFGenerator(width_of(ck))
             load_release_state(gen, ck)
-            self.model = InpaintingModel(gen.float(), boundary_scales, flip_average).eval()
+            self.model = InpaintingModel(gen.float(), boundary_scales, flip_average, shift=shift,
+                                         flat_ground=flat_ground).eval()
 
     @torch.no_grad()
     def __call__(self, truth8: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -178,6 +179,8 @@ def main():
                     help="NAME=PATH (package folder or generator.pth) to compare; repeatable")
     ap.add_argument("--boundary-scales", default="", help="for generator.pth candidates: as export.py's option")
     ap.add_argument("--flip-average", action="store_true", help="for generator.pth candidates: as export.py's option")
+    ap.add_argument("--shift", default="off", help="for generator.pth candidates: as export.py's option")
+    ap.add_argument("--flat-ground", default="", help="for generator.pth candidates: as export.py's option")
     ap.add_argument("--cli", help="run the package through this CLI jar (the windowed path users run)")
     ap.add_argument("--data", default=os.path.join(SHARED, "data"))
     ap.add_argument("--per-row", type=int, default=194,
@@ -206,7 +209,8 @@ def main():
         fills[ours] = None if args.cli else TorchFill(args.package)
     for c in args.candidate:
         name, path = c.split("=", 1)
-        fills[name] = TorchFill(path, [float(v) for v in args.boundary_scales.split(",") if v], args.flip_average)
+        fills[name] = TorchFill(path, [float(v) for v in args.boundary_scales.split(",") if v], args.flip_average,
+                                args.shift, flat_ground_arg(args.flat_ground))
     main_name = list(fills)[0]
     plain = "" if args.plain == "without" else plain_eval.section(args.data, fills, main_name, out_dir, args.threads,
                                                                    args.cli, args.package, args.per_row)

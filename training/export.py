@@ -26,7 +26,7 @@ import torch
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import SHIFTS, InpaintingModel, MISFGenerator, load_release_state  # noqa: E402
+from misf.network import SHIFTS, InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state  # noqa: E402
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
 
@@ -67,10 +67,10 @@ def write_descriptor(path: str, desc: dict) -> None:
 
 def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
-           flip_average: bool = False, shift: str = "off") -> dict:
+           flip_average: bool = False, shift: str = "off", flat_ground=None) -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
-    model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift).eval()
+    model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
@@ -112,7 +112,9 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                  "tolerance": 1e-4},
         "inference": {"boundary_correction": {"scales_px": list(model.boundary_scales),
                                               "confidence": model.confidence} if model.boundary_scales else "off",
-                      "flip_average": model.flip_average, "colour_shift": model.shift},
+                      "flip_average": model.flip_average, "colour_shift": model.shift,
+                      "flat_ground": {"plain_up_to": model.flat_ground[0], "structure_from": model.flat_ground[1]}
+                      if model.flat_ground else "off"},
         "training": training,
         "license": "Apache-2.0 (weights trained by the MISF for Fiji project)",
         "citation": CITATION,
@@ -139,6 +141,10 @@ def main():
     ap.add_argument("--shift", default="off", choices=SHIFTS,
                     help="colour shift around the generator (misf.network.colour_shift): 'limited' moves the known "
                          "pixels' mean towards mid-grey as far as the window's range allows")
+    ap.add_argument("--flat-ground", default="",
+                    help="LO,HI in grey levels of 255 (e.g. 3,6): where a hole's surroundings are plain (texture at most "
+                         "LO) it takes their colour, from HI on the network's fill stays (misf.network.flat_ground_fill; "
+                         "needs --boundary-scales); empty = off")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -154,7 +160,7 @@ def main():
                   args.version, training,
                   generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator,
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
-                  flip_average=args.flip_average, shift=args.shift)
+                  flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground))
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

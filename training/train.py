@@ -170,6 +170,9 @@ def main():
     ap.add_argument("--distil", type=float, default=0.0,
                     help="weight of L1 between the generator's raw output and that of the --init weights (frozen) on "
                          "the samples that are not plain grounds: keeps what the starting model does well")
+    ap.add_argument("--distil-only", action="store_true",
+                    help="the usual samples are trained towards the --init weights' output only (no reconstruction "
+                         "losses on them): the plain grounds change the model, the rest is held where it was")
     ap.add_argument("--device", default="cpu", help="cpu or cuda")
     ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes for the samples (0 = in-process)")
     args = ap.parse_args()
@@ -292,7 +295,10 @@ def main():
             perc, style = feat_loss(out, x)
         ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros((), device=args.device)
         loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
-        loss = loss + args.distil * distil
+        if args.distil_only:  # the starting weights are the only target of the usual samples
+            loss = args.distil * distil
+        else:
+            loss = loss + args.distil * distil
         if len(item) == 4:  # plain grounds, weighted by their share of the batch: L1 only, since SSIM's contrast
             px, pm = item[2], item[3]  # term would reward repainting the scan noise, which no fill can know
             pout = generate(gen, px, pm, args.shift)

@@ -166,15 +166,23 @@ def boundary_correction(image: torch.Tensor, prediction: torch.Tensor, mask: tor
     most for thin cracks and small spots; the fill's content still comes from the network.
     """
     known = 1 - mask
-    error = (image - prediction) * known
-    correction = torch.zeros_like(prediction)
-    left = torch.ones_like(mask)
+    correction, _ = spread_from_known((image - prediction) * known, known, scales, confidence)
+    return correction * mask
+
+
+def spread_from_known(values: torch.Tensor, known: torch.Tensor, scales: List[float],
+                      confidence: float) -> Tuple[torch.Tensor, torch.Tensor]:
+    """``values`` (zero where not known) spread by normalised convolution, finest scale first: each pixel takes the
+    finest scale with enough known neighbours (weight >= ``confidence``), coarser scales fill in the rest. Returns
+    the spread values and the share of each pixel no scale reached (1 = none)."""
+    spread = torch.zeros_like(values)
+    left = torch.ones_like(known)
     for sigma in scales:
         weight = gaussian_blur(known, sigma)
         share = (weight / confidence).clamp(max=1.0)
-        correction = correction + left * share * gaussian_blur(error, sigma) / weight.clamp_min(1e-6)
+        spread = spread + left * share * gaussian_blur(values, sigma) / weight.clamp_min(1e-6)
         left = left * (1 - share)
-    return correction * mask
+    return spread, left
 
 
 def colour_shift(image: torch.Tensor, mask: torch.Tensor, limited: bool = True) -> torch.Tensor:
@@ -197,6 +205,42 @@ def colour_shift(image: torch.Tensor, mask: torch.Tensor, limited: bool = True) 
     return shift
 
 
+def flat_ground_fill(image: torch.Tensor, mask: torch.Tensor, scales: List[float], confidence: float,
+                     flat: List[float]) -> Tuple[torch.Tensor, torch.Tensor]:
+    """Where a hole lies in a plain ground, the ground's own colour: (fill, weight), both for the hole's pixels.
+
+    A plain ground (paper, plaster, a flat pigment, a sky) holds no structure for the network to continue, and any
+    it paints there is wrong; the classical fills, which only spread the edge's colours, are right. Each known pixel
+    gets its texture: the standard deviation of the known pixels within about 2 px (largest over channels). Both
+    the colours and the texture are spread into the hole by normalised convolution, finest scale with enough known
+    neighbours first (as :func:`boundary_correction` spreads its error): ``fill`` is the colour of the hole's
+    surroundings, and ``weight`` is 1 where their texture is at most ``flat[0]`` (plain up to scan noise), 0 from
+    ``flat[1]`` on (texture, structure: the network's fill stays), linear between.
+    """
+    known = 1 - mask
+    near = gaussian_blur(known, 2.0).clamp_min(1e-6)
+    local = gaussian_blur(image * known, 2.0) / near
+    texture = (gaussian_blur(image * image * known, 2.0) / near - local * local).clamp_min(0.0)
+    texture = texture.amax(dim=1, keepdim=True).sqrt()
+    both = torch.cat([image, texture], dim=1) * known
+    spread, left = spread_from_known(both, known, scales, confidence)
+    reached = 1 - left  # 0 where no scale reaches a known pixel: the network's fill stays
+    spread = spread / reached.clamp_min(1e-6)
+    fill = spread[:, :image.shape[1]]
+    plain = ((flat[1] - spread[:, image.shape[1]:]) / (flat[1] - flat[0])).clamp(0.0, 1.0)
+    return fill * mask, plain * reached * mask
+
+
+def flat_ground_arg(text: str):
+    """--flat-ground's 'LO,HI' in grey levels of 255 as [lo, hi] in [0, 1] units; None when empty."""
+    values = [float(v) / 255 for v in text.split(",") if v.strip()]
+    if not values:
+        return None
+    if len(values) != 2:
+        raise ValueError("--flat-ground takes two numbers, LO,HI (grey levels of 255), e.g. 3,6")
+    return values
+
+
 SHIFTS = ("off", "limited", "full")
 
 
@@ -209,9 +253,11 @@ class InpaintingModel(nn.Module):
     """
 
     boundary_scales: List[float]
+    flat_ground: List[float]
 
     def __init__(self, generator: MISFGenerator, boundary_scales: Optional[List[float]] = None,
-                 flip_average: bool = False, confidence: float = 0.1, shift: str = "off"):
+                 flip_average: bool = False, confidence: float = 0.1, shift: str = "off",
+                 flat_ground: Optional[List[float]] = None):
         super().__init__()
         self.generator = generator
         self.boundary_scales = [float(v) for v in (boundary_scales or [])]
@@ -220,6 +266,11 @@ class InpaintingModel(nn.Module):
         if shift not in SHIFTS:
             raise ValueError(f"colour shift must be one of {SHIFTS}")
         self.shift = shift
+        self.flat_ground = [float(v) for v in (flat_ground or [])]
+        if len(self.flat_ground) not in (0, 2) or (self.flat_ground and not 0 <= self.flat_ground[0] < self.flat_ground[1]):
+            raise ValueError("flat_ground is [plain up to, structure from] (standard deviations in [0, 1] units)")
+        if self.flat_ground and not self.boundary_scales:
+            raise ValueError("flat_ground needs boundary_scales (the scales it looks around a hole at)")
 
     def forward(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         shift = torch.zeros_like(image[:, :, :1, :1])
@@ -233,6 +284,9 @@ class InpaintingModel(nn.Module):
         out = out - shift
         if len(self.boundary_scales) > 0:
             out = out + boundary_correction(image, out, mask, self.boundary_scales, self.confidence)
+        if len(self.flat_ground) == 2:
+            fill, weight = flat_ground_fill(image, mask, self.boundary_scales, self.confidence, self.flat_ground)
+            out = out + weight * (fill - out)
         if len(self.boundary_scales) > 0 or self.shift != "off":
             out = out.clamp(0, 1)
         return out * mask + image * (1 - mask)

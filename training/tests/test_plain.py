@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from misf.network import InpaintingModel, MISFGenerator, colour_shift
+from misf.network import InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill
 from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
                         plainest_disc)
 from misf.plain_eval import deep_cases, deep_error, plain_verdict, summarise_plain
@@ -132,3 +132,48 @@ def test_the_plain_bar_asks_for_one_grey_level_no_far_pixel_and_no_loss_in_real_
            + rows("32-bit, plain area at the bottom of the data range", "% of range", [1.2], [0.1]))
     fails = plain_verdict(summarise_plain(bad, "ours"))
     assert len(fails) == 4 and "30 grey levels off" in fails[1]
+
+
+def _ground_with_hole(texture: float, seed: int = 3):
+    rng = np.random.default_rng(seed)
+    img = np.full((1, 3, 96, 96), 0.8, np.float32) + rng.normal(0, 1.5 / 255, (1, 3, 96, 96)).astype(np.float32)
+    if texture:
+        yy, xx = np.mgrid[:96, :96]
+        img += (texture * np.sign(np.sin(xx / 2.0) * np.sin(yy / 3.0)))[None, None].astype(np.float32)
+    mask = np.zeros((1, 1, 96, 96), np.float32)
+    mask[..., 32:64, 32:64] = 1
+    return torch.from_numpy(img), torch.from_numpy(mask)
+
+
+def test_a_hole_in_a_plain_ground_takes_the_ground_colour_and_one_in_texture_keeps_the_network_fill():
+    scales = [0.5, 1, 2, 4, 8, 16]
+    image, mask = _ground_with_hole(0.0)
+    fill, weight = flat_ground_fill(image, mask, scales, 0.1, [3 / 255, 6 / 255])
+    hole = mask[0, 0] > 0
+    assert float(weight[0, 0][hole].min()) == pytest.approx(1.0)
+    err = (fill[0, :, hole] - 0.8).abs()
+    assert float(err.mean()) < 1 / 255 and float(err.max()) < 5 / 255  # the ground's colour, up to its noise
+    assert float(weight[0, 0][~hole].abs().max()) == 0.0  # known pixels are never touched
+    image, mask = _ground_with_hole(0.1)  # a pattern of +-25 grey levels
+    _, weight = flat_ground_fill(image, mask, scales, 0.1, [3 / 255, 6 / 255])
+    assert float(weight.max()) == 0.0
+
+
+def test_the_flat_ground_fill_is_part_of_the_exported_model_and_can_be_turned_off():
+    torch.manual_seed(0)
+    gen = MISFGenerator(8, 1).eval()
+    image, mask = _ground_with_hole(0.0)
+    with torch.no_grad():
+        on = InpaintingModel(gen, [0.5, 1, 2, 4, 8, 16], shift="limited", flat_ground=[3 / 255, 6 / 255])(image, mask)
+        scripted = torch.jit.script(InpaintingModel(gen, [0.5, 1, 2, 4, 8, 16], shift="limited",
+                                                    flat_ground=[3 / 255, 6 / 255]).eval())(image, mask)
+        off = InpaintingModel(gen, [0.5, 1, 2, 4, 8, 16], shift="limited")(image, mask)
+    hole = mask[0, 0] > 0
+    assert float((on[0, :, hole] - 0.8).abs().mean()) < 2 / 255  # an untrained generator, yet the ground's colour
+    assert float((off[0, :, hole] - 0.8).abs().mean()) > 5 / 255
+    assert torch.allclose(on, scripted, atol=1e-5)
+    with pytest.raises(ValueError):
+        InpaintingModel(gen, [], flat_ground=[0.01, 0.02])
+    with pytest.raises(ValueError):
+        InpaintingModel(gen, [1.0], flat_ground=[0.02, 0.01])
+    assert flat_ground_arg("3,6") == pytest.approx([3 / 255, 6 / 255]) and flat_ground_arg("") is None

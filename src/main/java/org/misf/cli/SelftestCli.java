@@ -1,20 +1,27 @@
 package org.misf.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.misf.model.Inpainter;
 import org.misf.model.Inpainters;
 import org.misf.model.ModelPackage;
+import org.misf.model.PlainGroundCheck;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code selftest [--model PATH] [--device D]}: replays a package's test pair and prints the largest difference. */
+/**
+ * {@code selftest [--model PATH] [--device D]}: replays a package's test pair and prints the largest difference, then
+ * how the model fills losses on a few plain grounds ({@link PlainGroundCheck}).
+ */
 @Command(name = "selftest", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-	header = "Replays a model package's test pair and prints the max abs difference from the expected output.",
-	footer = "Exit codes: 0 within the package's tolerance, 1 not, 2 the package cannot be used.")
+	header = {"Replays a model package's test pair and prints the max abs difference from the expected output,",
+		"then how the model fills a small and a large loss on plain grounds (paper, plaster, pigments, black)."},
+	footer = {"Exit codes: 0 within the package's tolerance and every plain ground held, 1 not, 2 the package",
+		"cannot be used."})
 final class SelftestCli implements Callable<Integer> {
 
 	@Mixin
@@ -34,7 +41,14 @@ final class SelftestCli implements Callable<Integer> {
 			final boolean ok = diff <= pkg.testTolerance();
 			out.println(String.format(Locale.ROOT, "%s on %s: max abs diff %.3g (tolerance %.3g): %s", pkg, inpainter
 				.device(), diff, pkg.testTolerance(), ok ? "OK" : "FAILED"));
-			return ok ? 0 : 1;
+			final List<PlainGroundCheck.Score> scores = PlainGroundCheck.run(inpainter);
+			out.println("Plain grounds, mean error inside a 12 and a 48 px loss (grey levels; the ground's own colour):");
+			for (final PlainGroundCheck.Score s : scores)
+				out.println(String.format(Locale.ROOT, "  %-16s %6.1f  (%.1f)  %s", s.ground, s.error, s.flatFillError,
+					s.holds() ? "OK" : "NOT HELD"));
+			final String problem = PlainGroundCheck.problem(scores);
+			out.println(problem == null ? "Plain grounds: OK" : problem);
+			return ok && problem == null ? 0 : 1;
 		}
 	}
 }
