@@ -42,7 +42,7 @@ import com.sun.jdi.request.MethodExitRequest;
 public final class TripTrace {
 
 	/** Layer heights from docs/ARCHITECTURE.md: a call from a lower to a higher number climbs. */
-	private static final Map<String, Integer> LAYER = Map.of("core", 0, "model", 1, "metrics", 1, "checkpoint", 2,
+	private static final Map<String, Integer> LAYER = Map.of("files", -1, "core", 0, "model", 1, "metrics", 1, "checkpoint", 2,
 		"evaluation", 2, "io", 2, "batch", 3, "cli", 4, "imagej", 4);
 
 	private final Map<String, Long> files = new TreeMap<>();
