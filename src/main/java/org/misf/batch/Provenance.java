@@ -20,6 +20,7 @@ import org.misf.core.InpaintingReport;
 import org.misf.core.MaskConvention;
 import org.misf.core.ProductVersion;
 import org.misf.files.Sha256;
+import org.misf.model.Device;
 import org.misf.model.EngineThreads;
 import org.misf.model.Inpainter;
 import org.misf.model.ModelPackage;
@@ -59,7 +60,7 @@ public final class Provenance {
 		model.addProperty("version", pkg.version());
 		model.addProperty("weights_sha256", pkg.sha256());
 		o.add("model", model);
-		o.addProperty("device", inpainter.device());
+		o.addProperty("device", Device.word(inpainter.device()));
 		o.addProperty("threads", EngineThreads.description());
 		final JsonObject p = new JsonObject();
 		p.addProperty("dilate", job.dilation());

@@ -114,6 +114,7 @@ class InpaintCliTest {
 			assertTrue(record.contains("\"sha256\": \"" + org.misf.model.ModelPackage.sha256(out.resolve(n)) + "\""), record);
 			assertTrue(record.contains("\"id\": \"" + org.misf.model.ModelPackage.DEFAULT_ID + "\""), record);
 			assertTrue(record.contains("\"hole_pixels\": 108"), record); // the 12 x 9 hole
+			assertTrue(record.contains("\"device\": \"cpu\""), record); // as users write it, not DJL's cpu()
 		}
 		assertArrayEquals(inputBefore, Files.readAllBytes(images.resolve("b_gray16.tif")), "inputs are never written");
 
