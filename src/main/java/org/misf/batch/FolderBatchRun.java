@@ -35,21 +35,7 @@ import org.misf.model.InpaintingException;
  */
 public final class FolderBatchRun {
 
-	/** What became of an image that did not fail, with the note the user gets (null: none). */
-	enum Written {
-		/** Inpainted and written. */
-		DONE(null),
-		/** Its mask has no holes: written unchanged. */
-		EMPTY_MASK(InpaintingReport.EMPTY_MASK),
-		/** Another run wrote this result while this one computed it; this one's is discarded. */
-		BY_ANOTHER_RUN("another run wrote this result first; it was kept.");
-
-		final String note;
-
-		Written(final String note) {
-			this.note = note;
-		}
-	}
+	private static final String ANOTHER_RUN = "another run wrote this result first; it was kept.";
 
 	private FolderBatchRun() {}
 
@@ -61,12 +47,23 @@ public final class FolderBatchRun {
 	}
 
 	/**
-	 * Runs the batch. {@code inpainter} is asked once, only when there is work; {@code closeInpainter}: whether
-	 * this run owns it (the CLI) or a cache does (Fiji). Throws {@link InpaintingException} when nothing could be
-	 * done (bad usage, the model cannot load).
+	 * Runs the batch in this process. {@code inpainter} is asked once, only when there is work; {@code closeInpainter}:
+	 * whether this run owns it (the CLI) or a cache does (Fiji). Throws {@link InpaintingException} when nothing could
+	 * be done (bad usage, the model cannot load).
 	 */
 	public static BatchSummary run(final BatchSpec spec, final Supplier<Inpainter> inpainter,
 		final boolean closeInpainter, final BatchListener listener)
+	{
+		return run(spec, inpainter, closeInpainter, listener, null);
+	}
+
+	/**
+	 * As {@link #run(BatchSpec, Supplier, boolean, BatchListener)}, the images and the blocks of walls computed by
+	 * {@code runner} in other processes (null: here, one after another); walls' holes, coarse fills and results are
+	 * done here, so {@code inpainter} is asked only when a wall has work.
+	 */
+	public static BatchSummary run(final BatchSpec spec, final Supplier<Inpainter> inpainter,
+		final boolean closeInpainter, final BatchListener listener, final BatchRunner runner)
 	{
 		final List<InpaintJobs.Job> jobs = plan(spec);
 		final Set<Path> folders = new HashSet<>();
@@ -84,59 +81,81 @@ public final class FolderBatchRun {
 		for (final InpaintJobs.Job j : jobs)
 			if (Files.exists(j.output)) skipped++;
 			else todo.add(j);
-		int done = 0, failed = 0, raced = 0;
-		boolean stopped = false;
+		final Tally tally = new Tally();
 		if (!todo.isEmpty()) {
-			final Inpainter in = inpainter.get();
+			final Inpainter[] in = new Inpainter[1];
 			try {
-				for (int n = 0; n < todo.size(); n++) {
-					final InpaintJobs.Job j = todo.get(n);
+				List<InpaintJobs.Job> here = todo;
+				if (runner == null) in[0] = inpainter.get();
+				else {
+					final List<InpaintJobs.Job> images = new ArrayList<>();
+					here = new ArrayList<>();
+					for (final InpaintJobs.Job j : todo)
+						(j.mask != null && WallDecision.streams(j.image, j.mask) ? here : images).add(j);
+					if (!images.isEmpty()) for (final ImageOutcome o : runner.images(spec, images, listener))
+						tally.add(o, listener);
+				}
+				for (int n = 0; n < here.size() && !tally.stopped; n++) {
+					final InpaintJobs.Job j = here.get(n);
 					if (listener.isCancelled()) {
-						stopped = true;
+						tally.stopped = true;
 						break;
 					}
-					final String name = j.image.getFileName().toString();
-					final ProgressListener windows = cancellable(listener.imageStarted(n, todo.size(), name), listener);
-					try {
-						final Written w = inpaintOne(in, j, spec, windows, listener);
-						if (w == Written.BY_ANOTHER_RUN) raced++;
-						else done++;
-						if (w.note != null) listener.imageNote(name, w.note);
-					}
-					catch (final CancelledException e) {
-						stopped = true;
-						break;
-					}
-					catch (final MisfException | IOException e) {
-						failed++;
-						listener.imageFailed(name, e.getMessage());
-					}
-					catch (final RuntimeException e) {
-						failed++;
-						listener.imageFailed(name, "unexpected failure (" + e + ").");
-					}
-					listener.progress(n + 1, todo.size());
+					if (in[0] == null) in[0] = inpainter.get();
+					final ProgressListener windows = cancellable(listener.imageStarted(n, here.size(), j.image.getFileName()
+						.toString()), listener);
+					tally.add(attempt(in[0], j, spec, windows, runner), listener);
+					if (!tally.stopped) listener.progress(n + 1, here.size());
 				}
 			}
 			finally {
-				if (closeInpainter) in.close();
+				if (closeInpainter && in[0] != null) in[0].close();
 			}
 		}
-		return new BatchSummary(done, skipped + raced, failed, jobs.size(), (System.currentTimeMillis() - t0) / 1000.0,
-			stopped);
+		return new BatchSummary(tally.done, skipped + tally.raced, tally.failed, jobs.size(), (System
+			.currentTimeMillis() - t0) / 1000.0, tally.stopped);
+	}
+
+	/**
+	 * Does one image of a batch that is not a wall, in any process (a {@link BatchRunner}'s unit): read, inpainted,
+	 * written verified and never replacing a file, with its record; a failure is an outcome, not an exception.
+	 */
+	public static ImageOutcome inpaint(final Inpainter inpainter, final BatchSpec spec, final InpaintJobs.Job job,
+		final ProgressListener progress)
+	{
+		return attempt(inpainter, job, spec, progress, null);
+	}
+
+	/** Inpaints one job; what became of it. */
+	private static ImageOutcome attempt(final Inpainter in, final InpaintJobs.Job j, final BatchSpec spec,
+		final ProgressListener progress, final BatchRunner runner)
+	{
+		final String name = j.image.getFileName().toString();
+		try {
+			return inpaintOne(in, j, spec, progress, runner);
+		}
+		catch (final CancelledException e) {
+			return new ImageOutcome(name, ImageOutcome.Kind.STOPPED, null);
+		}
+		catch (final MisfException | IOException e) {
+			return new ImageOutcome(name, ImageOutcome.Kind.FAILED, e.getMessage());
+		}
+		catch (final RuntimeException e) {
+			return new ImageOutcome(name, ImageOutcome.Kind.FAILED, "unexpected failure (" + e + ").");
+		}
 	}
 
 	/** Inpaints one job and writes what it produces. */
-	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
-		final ProgressListener progress, final BatchListener listener) throws IOException
+	private static ImageOutcome inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
+		final ProgressListener progress, final BatchRunner runner) throws IOException
 	{
+		final String name = j.image.getFileName().toString();
 		if (j.mask == null) throw new InpaintingException("there is no matching mask.");
 		if (WallDecision.streams(j.image, j.mask)) {
-			final String note = WallRun.inpaint(inpainter, j, s, progress);
-			if (note == null) return Written.BY_ANOTHER_RUN;
-			listener.imageNote(j.image.getFileName().toString(), s.saveChanges ? note +
+			final String note = WallRun.inpaint(inpainter, j, s, progress, runner);
+			if (note == null) return new ImageOutcome(name, ImageOutcome.Kind.BY_ANOTHER_RUN, ANOTHER_RUN);
+			return new ImageOutcome(name, ImageOutcome.Kind.DONE, s.saveChanges ? note +
 				" No change images are made for a wall." : note);
-			return Written.DONE;
 		}
 		final ImagePlus imp = ImageFile.open(j.image);
 		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);
@@ -144,11 +163,29 @@ public final class FolderBatchRun {
 		final ChannelPlanes<?> planes = ImagePlanes.of(imp);
 		final InpaintingReport r = inpainter.inpaint(planes, ImagePlanes.mask(holes), s.range.applyTo(s.job, imp)
 			.toBuilder().progress(progress).build());
-		if (!ResultWriter.write(imp, j.output)) return Written.BY_ANOTHER_RUN;
+		if (!ResultWriter.write(imp, j.output)) return new ImageOutcome(name, ImageOutcome.Kind.BY_ANOTHER_RUN,
+			ANOTHER_RUN);
 		if (s.record) Provenance.write(j.output, Provenance.json(j.image, j.mask, j.output, s.convention, s.job,
 			s.range.toString(), inpainter, r));
 		if (s.saveChanges) ChangeImages.write(j.output, holes, ChangeImages.changed(original, imp));
-		return r.holePixels() == 0 ? Written.EMPTY_MASK : Written.DONE;
+		return new ImageOutcome(name, ImageOutcome.Kind.DONE, r.holePixels() == 0 ? InpaintingReport.EMPTY_MASK : null);
+	}
+
+	/** The counts of a batch's outcomes. */
+	private static final class Tally {
+
+		int done, failed, raced;
+		boolean stopped;
+
+		void add(final ImageOutcome o, final BatchListener listener) {
+			switch (o.kind) {
+				case DONE: done++; break;
+				case BY_ANOTHER_RUN: raced++; break;
+				case FAILED: failed++; break;
+				default: stopped = true;
+			}
+			o.tell(listener);
+		}
 	}
 
 	/** The front-end's window progress, stopping when the batch is cancelled. */

@@ -31,7 +31,9 @@ public final class InpaintJobs {
 	private InpaintJobs() {}
 
 	/** One image to inpaint: its mask (null when none matches) and its output file. */
-	public static final class Job {
+	public static final class Job implements java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
 
 		public final Path image;
 		public final Path mask;
@@ -41,6 +43,33 @@ public final class InpaintJobs {
 			this.image = image;
 			this.mask = mask;
 			this.output = output;
+		}
+
+		/** Travels as its three paths (another process of a {@link BatchRunner} does it). */
+		private Object writeReplace() {
+			return new PlainJob(image, mask, output);
+		}
+
+		private void readObject(final java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+			throw new java.io.InvalidObjectException("a Job travels as its paths");
+		}
+	}
+
+	/** A job's paths as text, for {@link Job}'s serialization. */
+	private static final class PlainJob implements java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String image, mask, output;
+
+		PlainJob(final Path image, final Path mask, final Path output) {
+			this.image = image.toString();
+			this.mask = mask == null ? null : mask.toString();
+			this.output = output.toString();
+		}
+
+		private Object readResolve() {
+			return new Job(Paths.get(image), mask == null ? null : Paths.get(mask), Paths.get(output));
 		}
 	}
 

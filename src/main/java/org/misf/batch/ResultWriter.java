@@ -21,7 +21,7 @@ import ij.process.ImageProcessor;
 
 /**
  * Writes a result so that nothing is lost: to a hidden temporary file in the output folder
- * ({@code .NAME.tmp-PID.EXT}), forced to the disk, read back and compared pixel by pixel with the image, and
+ * ({@code .NAME.tmp-PID-N.EXT}), forced to the disk, read back and compared pixel by pixel with the image, and
  * only then given its final name, without replacing anything there (a hard link, which fails if the name
  * exists). A full disk, a writer that reports an error but returns, or a second run that finished the same
  * output first, all leave what is already there untouched. Temporary files of processes that no longer run
@@ -29,7 +29,10 @@ import ij.process.ImageProcessor;
  */
 public final class ResultWriter {
 
-	private static final Pattern TEMP = Pattern.compile("^\\..+\\.tmp-(\\d+)\\.[A-Za-z]+$");
+	private static final Pattern TEMP = Pattern.compile("^\\..+\\.tmp-(\\d+)(-\\d+)?\\.[A-Za-z]+$");
+
+	/** Numbers this process's temporary files, so that two threads writing the same result never share one. */
+	private static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
 
 	private ResultWriter() {}
 
@@ -42,7 +45,8 @@ public final class ResultWriter {
 		Files.createDirectories(dir);
 		final String name = output.getFileName().toString();
 		final boolean png = name.toLowerCase(Locale.ROOT).endsWith(".png");
-		final Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + (png ? ".png" : ".tif"));
+		final Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-" + WRITES.incrementAndGet() +
+			(png ? ".png" : ".tif"));
 		try {
 			final FileSaver saver = new FileSaver(imp);
 			final boolean ok = png ? saver.saveAsPng(tmp.toString()) : imp.getStackSize() > 1 ? saver.saveAsTiffStack(
@@ -63,7 +67,8 @@ public final class ResultWriter {
 	/** Writes {@code bytes} the same way (temporary file, forced, read back, linked); false when it exists. */
 	public static boolean writeText(final byte[] bytes, final Path output) throws IOException {
 		final Path dir = output.toAbsolutePath().getParent();
-		final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid() + ".txt");
+		final Path tmp = dir.resolve("." + output.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + WRITES
+			.incrementAndGet() + ".txt");
 		try {
 			Files.write(tmp, bytes);
 			try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {

@@ -22,7 +22,7 @@ import org.misf.model.InpaintingException;
  * What a wall streamed block by block has finished so far, kept in a hidden folder next to its output
  * ({@code .NAME.misf-work}) so that a run stopped in any way (Esc, kill -9, a full disk) is resumed by the next
  * one without redoing finished work. The rules of {@link ResultWriter}, for every file in it: written to a
- * temporary name ({@code .FILE.tmp-PID}), forced to the disk, read back whole and only then given its name,
+ * temporary name ({@code .FILE.tmp-PID-N}), forced to the disk, read back whole and only then given its name,
  * never replacing one; each file ends with its CRC-32, so a file damaged later is taken for not done, and temporary
  * files of a run killed while writing are removed by the next. The folder
  * holds a key of what the work is for (input files, mask, model, settings): when it differs, the work is of
@@ -32,6 +32,9 @@ import org.misf.model.InpaintingException;
 final class WallWork implements Closeable {
 
 	private static final int MAGIC = 0x4d495346; // "MISF"
+
+	/** Numbers this process's temporary files, so that two threads writing the same file never share one. */
+	private static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
 
 	private final Path dir;
 	private final FileChannel lockChannel;
@@ -46,6 +49,19 @@ final class WallWork implements Closeable {
 	/** The work folder of {@code output}. */
 	static Path folder(final Path output) {
 		return output.toAbsolutePath().resolveSibling("." + output.getFileName() + ".misf-work");
+	}
+
+	/**
+	 * The work of {@code output} for the job {@code key}, as another process of the run that holds it ({@link
+	 * WallTask}): no lock taken, nothing removed; it reads the work and writes blocks' files.
+	 *
+	 * @throws InpaintingException when there is no such work, or it is for another key
+	 */
+	static WallWork attach(final Path output, final String key) throws IOException {
+		final WallWork w = new WallWork(folder(output), null, null);
+		if (!Arrays.equals(key.getBytes(StandardCharsets.UTF_8), w.read("key"))) throw new InpaintingException(
+			"the work folder " + w.dir + " is not (or no longer) this wall's work.");
+		return w;
 	}
 
 	/**
@@ -108,7 +124,8 @@ final class WallWork implements Closeable {
 	 */
 	void write(final String name, final byte[] content) throws IOException {
 		final Path target = dir.resolve(name);
-		final Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid());
+		final Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-" + WRITES
+			.incrementAndGet());
 		final CRC32 c = new CRC32();
 		c.update(content);
 		final ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt((int) c.getValue())
@@ -168,6 +185,7 @@ final class WallWork implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		if (lock == null) return; // attached: nothing held
 		if (lock.isValid()) lock.release();
 		lockChannel.close();
 	}
