@@ -130,9 +130,10 @@ public final class BatchSpec implements Serializable {
 		private final boolean invert, record, saveChanges;
 
 		Plain(final BatchSpec s) {
-			image = s.image.toString();
-			mask = s.mask == null ? null : s.mask.toString();
-			output = s.output;
+			image = s.image.toAbsolutePath().toString(); // other processes run in other folders
+			mask = s.mask == null ? null : s.mask.toAbsolutePath().toString();
+			output = Paths.get(s.output).toAbsolutePath() + (s.output.endsWith("/") || s.output.endsWith(
+				java.io.File.separator) ? java.io.File.separator : "");
 			shard = s.shard;
 			range = s.range.toString();
 			dilation = s.job.dilation();

@@ -110,6 +110,8 @@ public final class FolderBatchRun {
 			}
 			finally {
 				if (closeInpainter && in[0] != null) in[0].close();
+				if (runner != null) for (final Path f : folders) // of other processes' units that died while writing
+					ResultWriter.removeStaleTemps(f);
 			}
 		}
 		return new BatchSummary(tally.done, skipped + tally.raced, tally.failed, jobs.size(), (System

@@ -45,7 +45,7 @@ public final class InpaintJobs {
 			this.output = output;
 		}
 
-		/** Travels as its three paths (another process of a {@link BatchRunner} does it). */
+		/** Travels as its three paths, absolute (another process of a {@link BatchRunner} does it). */
 		private Object writeReplace() {
 			return new PlainJob(image, mask, output);
 		}
@@ -63,9 +63,9 @@ public final class InpaintJobs {
 		private final String image, mask, output;
 
 		PlainJob(final Path image, final Path mask, final Path output) {
-			this.image = image.toString();
-			this.mask = mask == null ? null : mask.toString();
-			this.output = output.toString();
+			this.image = image.toAbsolutePath().toString(); // other processes run in other folders
+			this.mask = mask == null ? null : mask.toAbsolutePath().toString();
+			this.output = output.toAbsolutePath().toString();
 		}
 
 		private Object readResolve() {

@@ -53,10 +53,25 @@ final class SparkRunner implements BatchRunner {
 		if (sc == null) {
 			final SparkConf conf = new SparkConf().setAppName("MISF inpaint").setIfMissing("spark.ui.enabled", "false");
 			if (master != null) conf.setMaster(master);
+			if (master != null && !master.startsWith("local[") && !master.equals("local"))
+				conf.setIfMissing("spark.executor.extraClassPath", classPath());
 			sc = new JavaSparkContext(conf);
 			sc.sc().addSparkListener(progress);
 		}
 		return sc;
+	}
+
+	/**
+	 * This JVM's class path, absolute: what executors started by a cluster's workers need when the driver was not
+	 * started by spark-submit (which ships the application's jars); {@code java -jar} gives the -spark jar, whose
+	 * manifest names lib/ and spark-lib/ beside it, so every node must see it at the same path (a shared disk).
+	 */
+	private static String classPath() {
+		final StringBuilder cp = new StringBuilder();
+		for (final String p : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			if (!p.isEmpty()) cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(java.nio.file.Paths
+				.get(p).toAbsolutePath());
+		return cp.toString();
 	}
 
 	@Override
