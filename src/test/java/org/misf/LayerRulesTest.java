@@ -84,7 +84,8 @@ class LayerRulesTest {
 
 	/** The -spark jar's entry and runner: the CLI's commands, the batch's units as Spark tasks. */
 	@ArchTest
-	static final ArchRule spark = row("spark", CORE, MODEL, BATCH, CLI, "org.apache.spark..", "scala..", "picocli..");
+	static final ArchRule spark = row("spark", CORE, MODEL, BATCH, CLI, IMAGEJ, "org.apache.spark..", "scala..",
+		"picocli..");
 
 	/** The plugin jar and the Fiji and ImageJ bundles carry neither Spark nor org.misf.spark (pom.xml). */
 	@ArchTest

@@ -32,6 +32,7 @@ public final class SparkMain {
 			return url == null && System.getProperty("spark.master") == null ? null : new SparkRunner(url, choice);
 		});
 		cl.getSubcommands().get("inpaint").getCommandSpec().addOption(master);
+		cl.addSubcommand(new SparkBench(out));
 		try {
 			return cl.execute(args.toArray(new String[0]));
 		}
