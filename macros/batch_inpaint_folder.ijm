@@ -1,51 +1,23 @@
-// Batch inpainting of a folder: every image in <input> with a mask of the same name in <masks>
-// (e.g. mural01.png + masks/mural01.png; non-zero mask pixels = holes) is inpainted with MISF and saved
-// as PNG (RGB / 8-bit) or TIFF (16 / 32-bit) in <output>, under the same name. Images without a mask
-// are listed and skipped; existing outputs are kept (so an interrupted run resumes); inputs are never overwritten.
+// Batch inpainting of a folder: every image in <input> with its mask in <masks> is inpainted with MISF into
+// <output>, by MISF Batch, the batch engine of the command line's inpaint. So the rules are theirs: a mask matches
+// by name (a.tif <- a.png, a_mask.png, a-mask.tif; non-zero = hole), each result keeps its image's name and format
+// (.tif/.png) and gets its record NAME.json next to it, finished results are kept (an interrupted run resumes),
+// inputs are never overwritten, and a bad file or an image without a mask is one error line while the rest goes on.
 //
-// Interactive: Plugins > Macros > Run... and pick the three folders.
+// Interactive: Plugins > Macros > Run... (MISF Batch asks for the three folders).
 // Batch:       ImageJ -batch batch_inpaint_folder.ijm "input=[/data/images] masks=[/data/masks] output=[/data/out] dilate=2 device=auto"
 // Fiji:        ImageJ-linux64 --headless -batch batch_inpaint_folder.ijm "input=[...] masks=[...] output=[...]"
+// Under -batch a failure ends ImageJ with its sentence on stderr and exit code 1 (some images failed) or 2
+// (nothing could be done), as the command line does.
 args = getArgument();
+if (args == "" && call("org.misf.imagej.BatchRun.unattended") == "false") {
+	run("MISF Batch");
+	exit();
+}
 input = call("ij.Macro.getValue", args, "input", "");
 masks = call("ij.Macro.getValue", args, "masks", "");
 output = call("ij.Macro.getValue", args, "output", "");
 dilate = call("ij.Macro.getValue", args, "dilate", "0");
 device = call("ij.Macro.getValue", args, "device", "auto");
 model = call("ij.Macro.getValue", args, "model", "default");
-if (input == "") input = getDirectory("Folder of images to inpaint");
-if (masks == "") masks = getDirectory("Folder of masks (same file names)");
-if (output == "") output = getDirectory("Output folder");
-if (!endsWith(input, File.separator)) input = input + File.separator;
-if (!endsWith(masks, File.separator)) masks = masks + File.separator;
-if (!endsWith(output, File.separator)) output = output + File.separator;
-if (output == input) exit("The output folder must not be the input folder.");
-File.makeDirectory(output);
-setBatchMode(true);
-files = getFileList(input);
-done = 0; skipped = 0; kept = 0;
-for (i = 0; i < files.length; i++) {
-	name = files[i];
-	if (endsWith(name, "/") || startsWith(name, ".")) continue;
-	base = File.getNameWithoutExtension(name);
-	maskFile = "";
-	if (File.exists(masks + name)) maskFile = masks + name;
-	else if (File.exists(masks + base + ".png")) maskFile = masks + base + ".png";
-	else if (File.exists(masks + base + ".tif")) maskFile = masks + base + ".tif";
-	if (maskFile == "") { print("skipped (no mask): " + name); skipped++; continue; }
-	showProgress(i, files.length);
-	open(maskFile);
-	maskTitle = getTitle();
-	open(input + name);
-	image = getTitle();
-	extension = ".png";
-	if (bitDepth() == 16 || bitDepth() == 32) extension = ".tif";
-	target = output + base + extension;
-	if (File.exists(target)) { print("kept (already done): " + target); kept++; close("*"); continue; }
-	run("MISF Inpaint", "mask=[Mask image] mask_image=[" + maskTitle + "] model=[" + model + "] device=" + device + " dilate=" + dilate + " output=[In place] slices=All");
-	if (extension == ".png") saveAs("PNG", target); else saveAs("Tiff", target);
-	close("*");
-	done++;
-	print("inpainted: " + name + " -> " + target);
-}
-print("MISF batch: " + done + " inpainted, " + kept + " already done, " + skipped + " without mask.");
+run("MISF Batch", "images=[" + input + "] masks=[" + masks + "] output=[" + output + "] model=[" + model + "] device=" + device + " dilate=" + dilate);

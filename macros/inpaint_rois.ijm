@@ -4,7 +4,8 @@
 args = getArgument();
 input = call("ij.Macro.getValue", args, "input", "");
 output = call("ij.Macro.getValue", args, "output", "");
-if (input == "") input = File.openDialog("Image to inpaint");
+if (input == "" && call("org.misf.imagej.BatchRun.unattended") == "false") input = File.openDialog("Image to inpaint");
+if (!File.exists(input)) exit(call("org.misf.imagej.BatchRun.fail", "The image '" + input + "' does not exist."));
 if (output == "") output = File.getDirectory(input) + File.getNameWithoutExtension(input) + "-inpainted.png";
 setBatchMode(true);
 open(input);

@@ -7,8 +7,12 @@ referencePath = call("ij.Macro.getValue", args, "reference", "");
 maskPath = call("ij.Macro.getValue", args, "mask", "");
 csv = call("ij.Macro.getValue", args, "csv", "");
 lpips = call("ij.Macro.getValue", args, "lpips", "default");
-if (resultPath == "") resultPath = File.openDialog("Result (inpainted)");
-if (referencePath == "") referencePath = File.openDialog("Reference (ground truth)");
+unattended = call("org.misf.imagej.BatchRun.unattended"); // "true" under -batch: nobody can answer a dialog
+if (resultPath == "" && unattended == "false") resultPath = File.openDialog("Result (inpainted)");
+if (referencePath == "" && unattended == "false") referencePath = File.openDialog("Reference (ground truth)");
+if (!File.exists(resultPath)) exit(call("org.misf.imagej.BatchRun.fail", "The result '" + resultPath + "' does not exist."));
+if (!File.exists(referencePath)) exit(call("org.misf.imagej.BatchRun.fail", "The reference '" + referencePath + "' does not exist."));
+if (maskPath != "" && !File.exists(maskPath)) exit(call("org.misf.imagej.BatchRun.fail", "The mask '" + maskPath + "' does not exist."));
 setBatchMode(true);
 open(referencePath);
 reference = getTitle();

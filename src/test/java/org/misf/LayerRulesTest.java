@@ -36,7 +36,7 @@ class LayerRulesTest {
 	private static final String IMGLIB2 = "net.imglib2..", DJL = "ai.djl..", IMAGEJ = "ij..", CORE = "org.misf.core..",
 		MODEL = "org.misf.model..", METRICS = "org.misf.metrics..", EVALUATION = "org.misf.evaluation..",
 		CHECKPOINT = "org.misf.checkpoint..", IO = "org.misf.io..", BATCH = "org.misf.batch..", CLI = "org.misf.cli..",
-		FIJI = "org.misf.imagej..", SPARK = "org.misf.spark..";
+		FIJI = "org.misf.imagej..", FILES = "org.misf.files..", SPARK = "org.misf.spark..";
 
 	/** Row {@code layer} of the table: its classes use only these packages, their own and the JDK's. */
 	private static ArchRule row(final String layer, final String... uses) {
@@ -49,11 +49,15 @@ class LayerRulesTest {
 				" of the layer table");
 	}
 
+	/** The bottom package of file utilities (sha256, claims, stale work): the JDK only. */
+	@ArchTest
+	static final ArchRule files = row("files");
+
 	@ArchTest
 	static final ArchRule core = row("core", IMGLIB2);
 
 	@ArchTest
-	static final ArchRule model = row("model", CORE, IMGLIB2, DJL, "org.yaml.snakeyaml..");
+	static final ArchRule model = row("model", CORE, FILES, IMGLIB2, DJL, "org.yaml.snakeyaml..", "com.sun.jna..");
 
 	/** LPIPS loads its package like MISF packages, but metrics never drives the inpainter (evaluation does). */
 	@ArchTest
@@ -65,17 +69,17 @@ class LayerRulesTest {
 	static final ArchRule evaluation = row("evaluation", CORE, MODEL, METRICS, IMGLIB2);
 
 	@ArchTest
-	static final ArchRule checkpoint = row("checkpoint", CORE, MODEL, DJL, "net.razorvine.pickle..");
+	static final ArchRule checkpoint = row("checkpoint", CORE, FILES, MODEL, DJL, "net.razorvine.pickle..");
 
 	/** TIFF pages read chunk by chunk and tiled TIFFs written with TwelveMonkeys (walls, README). */
 	@ArchTest
 	static final ArchRule io = row("io", CORE, MODEL, IMGLIB2, IMAGEJ, "com.twelvemonkeys..");
 
 	@ArchTest
-	static final ArchRule batch = row("batch", CORE, IO, MODEL, IMGLIB2, IMAGEJ);
+	static final ArchRule batch = row("batch", CORE, FILES, IO, MODEL, IMGLIB2, IMAGEJ, "com.google.gson..");
 
 	@ArchTest
-	static final ArchRule cli = row("cli", CORE, MODEL, METRICS, EVALUATION, CHECKPOINT, IO, BATCH, IMGLIB2, DJL,
+	static final ArchRule cli = row("cli", CORE, FILES, MODEL, METRICS, EVALUATION, CHECKPOINT, IO, BATCH, IMGLIB2, DJL,
 		IMAGEJ, "picocli..");
 
 	@ArchTest
@@ -84,7 +88,7 @@ class LayerRulesTest {
 
 	/** The -spark jar's entry and runner: the CLI's commands, the batch's units as Spark tasks. */
 	@ArchTest
-	static final ArchRule spark = row("spark", CORE, MODEL, BATCH, CLI, IMAGEJ, "org.apache.spark..", "scala..",
+	static final ArchRule spark = row("spark", CORE, FILES, MODEL, BATCH, CLI, IMAGEJ, "org.apache.spark..", "scala..",
 		"picocli..");
 
 	/** The plugin jar and the Fiji and ImageJ bundles carry neither Spark nor org.misf.spark (pom.xml). */

@@ -1,47 +1,72 @@
 package org.misf.batch;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.misf.core.ProgressListener;
 
 /**
- * What became of one image of a batch, wherever it was done: written (with a note or not), left because another
- * run wrote it first, failed (with one sentence), or stopped by a cancel before anything was written. Serializable,
- * so a {@link BatchRunner}'s other processes can send it back.
+ * How one image of a batch ended in another process ({@link BatchRunner}), with what that process's batch would
+ * have told the user: its notes and its failure's sentence. Serializable, so the process can send it back.
  */
 public final class ImageOutcome implements Serializable {
 
 	private static final long serialVersionUID = 1L;
 
-	/** The kinds of outcome. */
-	public enum Kind {
-		/** Inpainted and written (also an empty mask: written unchanged, with a note). */
-		DONE,
-		/** Another run wrote this result while this one computed it; this one's was discarded. */
-		BY_ANOTHER_RUN,
-		/** Not done, for the reason in the message. */
-		FAILED,
-		/** A cancel stopped it; nothing was written. */
-		STOPPED
-	}
+	final String name;
+	final Outcome outcome;
+	private final List<String> notes;
+	private final String failure;
 
-	public final String name;
-	public final Kind kind;
-	/** The note or the failure's sentence; null when there is none. */
-	public final String message;
-
-	ImageOutcome(final String name, final Kind kind, final String message) {
+	ImageOutcome(final String name, final Outcome outcome, final Heard heard) {
 		this.name = name;
-		this.kind = kind;
-		this.message = message;
+		this.outcome = outcome;
+		this.notes = heard == null ? List.of() : heard.notes;
+		this.failure = heard == null ? null : heard.failure;
 	}
 
-	/** An outcome known without doing the image (e.g. a runner's cancelled image, done or not). */
-	public static ImageOutcome of(final String name, final Kind kind, final String message) {
-		return new ImageOutcome(name, kind, message);
+	/** A cancelled image: done when its task wrote it before the cancel ({@code written}), else stopped. */
+	public static ImageOutcome cancelled(final String name, final boolean written) {
+		return new ImageOutcome(name, written ? Outcome.DONE : Outcome.STOPPED, null);
 	}
 
 	/** Tells {@code listener} what it would have heard had the image been done in this process. */
 	void tell(final BatchListener listener) {
-		if (kind == Kind.FAILED) listener.imageFailed(name, message);
-		else if (message != null && kind != Kind.STOPPED) listener.imageNote(name, message);
+		for (final String n : notes)
+			listener.imageNote(name, n);
+		if (failure != null) listener.imageFailed(name, failure);
+	}
+
+	/** What a batch says about one image, kept; cancelled when its progress is. */
+	static final class Heard implements BatchListener {
+
+		private final ProgressListener progress;
+		final List<String> notes = new ArrayList<>();
+		String failure;
+
+		Heard(final ProgressListener progress) {
+			this.progress = progress;
+		}
+
+		@Override
+		public ProgressListener imageStarted(final int index, final int total, final String name) {
+			return progress;
+		}
+
+		@Override
+		public void imageNote(final String name, final String message) {
+			notes.add(message);
+		}
+
+		@Override
+		public void imageFailed(final String name, final String message) {
+			failure = message;
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return progress.isCancelled();
+		}
 	}
 }

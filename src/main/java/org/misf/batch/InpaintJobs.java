@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -30,7 +31,11 @@ public final class InpaintJobs {
 
 	private InpaintJobs() {}
 
-	/** One image to inpaint: its mask (null when none matches) and its output file. */
+	/**
+	 * One image to inpaint: its mask (null when none matches) and its output file; or why it cannot be done at all
+	 * ({@code problem}, one sentence; then the output is null). Serializable as its paths, for another process of
+	 * a {@link BatchRunner}.
+	 */
 	public static final class Job implements java.io.Serializable {
 
 		private static final long serialVersionUID = 1L;
@@ -38,20 +43,47 @@ public final class InpaintJobs {
 		public final Path image;
 		public final Path mask;
 		public final Path output;
+		public final String problem;
 
 		Job(final Path image, final Path mask, final Path output) {
+			this(image, mask, output, null);
+		}
+
+		private Job(final Path image, final Path mask, final Path output, final String problem) {
 			this.image = image;
 			this.mask = mask;
 			this.output = output;
+			this.problem = problem;
 		}
 
-		/** Travels as its three paths, absolute (another process of a {@link BatchRunner} does it). */
+		/** Travels as its paths, absolute (other processes run in other folders), and its problem. */
 		private Object writeReplace() {
-			return new PlainJob(image, mask, output);
+			return new PlainJob(this);
 		}
 
 		private void readObject(final java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
 			throw new java.io.InvalidObjectException("a Job travels as its paths");
+		}
+
+		/** The job for an image of a folder; a name that cannot be turned into text and back is a problem. */
+		static Job of(final Path image, final Path mask, final Path folder, final String outputName) {
+			if (nameIsText(image)) return new Job(image, mask, folder.resolve(outputName));
+			final String encoding = System.getProperty("sun.jnu.encoding", java.nio.charset.Charset.defaultCharset()
+				.name());
+			return new Job(image, mask, null, encoding.replace("-", "").equalsIgnoreCase("UTF8") ?
+				"its name is not valid in this system's character encoding (UTF-8); rename the file." :
+				"its name cannot be read in this system's character encoding (" + encoding +
+					", as when LANG is not set); run with LANG=C.UTF-8, or rename the file.");
+		}
+
+		/** Whether a file's name, read as text (as ImageJ and the output names need it), names that file again. */
+		private static boolean nameIsText(final Path p) {
+			try {
+				return p.getFileSystem().getPath(p.toString()).equals(p);
+			}
+			catch (final InvalidPathException e) {
+				return false;
+			}
 		}
 	}
 
@@ -60,16 +92,25 @@ public final class InpaintJobs {
 
 		private static final long serialVersionUID = 1L;
 
-		private final String image, mask, output;
+		private final String image, mask, output, problem;
 
-		PlainJob(final Path image, final Path mask, final Path output) {
-			this.image = image.toAbsolutePath().toString(); // other processes run in other folders
-			this.mask = mask == null ? null : mask.toAbsolutePath().toString();
-			this.output = output.toAbsolutePath().toString();
+		PlainJob(final Job j) {
+			image = text(j.image);
+			mask = text(j.mask);
+			output = text(j.output);
+			problem = j.problem;
+		}
+
+		private static String text(final Path p) {
+			return p == null ? null : p.toAbsolutePath().toString();
+		}
+
+		private static Path path(final String s) {
+			return s == null ? null : Paths.get(s);
 		}
 
 		private Object readResolve() {
-			return new Job(Paths.get(image), mask == null ? null : Paths.get(mask), Paths.get(output));
+			return new Job(path(image), path(mask), path(output), problem);
 		}
 	}
 
@@ -92,7 +133,7 @@ public final class InpaintJobs {
 			for (int i = 0; i < images.size(); i++) {
 				if (i % sh[1] != sh[0]) continue;
 				final Path img = images.get(i);
-				jobs.add(new Job(img, masks.get(base(img)), out.resolve(names.get(i))));
+				jobs.add(Job.of(img, masks.get(base(img)), out, names.get(i)));
 			}
 			return jobs;
 		}

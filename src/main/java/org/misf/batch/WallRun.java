@@ -2,7 +2,6 @@ package org.misf.batch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +11,7 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.view.Views;
 
+import org.misf.files.ProcessMark;
 import org.misf.core.BadInputException;
 import org.misf.core.BlockPlan;
 import org.misf.core.ChannelPlanes;
@@ -24,7 +24,6 @@ import org.misf.core.IntensityMapping;
 import org.misf.core.ProgressListener;
 import org.misf.io.TiffPlanes;
 import org.misf.model.Inpainter;
-import org.misf.model.ModelPackage;
 
 /**
  * Inpaints one wall block by block, in bounded memory and resumably (README, "Walls"): the holes are found in one
@@ -94,7 +93,7 @@ final class WallRun {
 			final int earlier = runner == null ? blocks(work, plan, planes, mask.holes(), coarse, map, image.tiff().bits())
 				: blocksBy(new WallTask(spec, job, key), work, plan);
 			final Path temp = job.output.toAbsolutePath().resolveSibling("." + job.output.getFileName() + ".tmp-" +
-				ProcessHandle.current().pid() + ".tif");
+				ProcessMark.mine() + ".tif");
 			final boolean named;
 			try {
 				Files.deleteIfExists(temp);
@@ -209,16 +208,8 @@ final class WallRun {
 
 	/** Names the checked result and its record, the record first; false when another run's result has the name. */
 	private boolean publish(final Path temp, final InpaintingReport r) throws IOException {
-		byte[] record = null;
-		if (spec.record) {
-			record = Provenance.json(job.image, job.mask, job.output, ModelPackage.sha256(temp), spec.convention,
-				spec.job, spec.range.toString(), net.inpainter(), r).getBytes(StandardCharsets.UTF_8);
-			if (!ResultWriter.writeText(record, Provenance.sidecar(job.output))) return false;
-		}
-		if (ResultWriter.publish(temp, job.output)) return true;
-		final Path sidecar = Provenance.sidecar(job.output);
-		if (record != null && java.util.Arrays.equals(record, Files.readAllBytes(sidecar))) Files.delete(sidecar);
-		return false;
+		return ResultWriter.publishWithRecord(temp, job.output, spec.record ? sha -> Provenance.json(job.image,
+			job.mask, job.output, sha, spec.convention, spec.job, spec.range.toString(), net.inpainter(), r) : null);
 	}
 
 	private static int blocksWithWork(final BlockPlan plan) {

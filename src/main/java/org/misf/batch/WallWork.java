@@ -16,13 +16,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
+import org.misf.files.ProcessMark;
 import org.misf.model.InpaintingException;
 
 /**
  * What a wall streamed block by block has finished so far, kept in a hidden folder next to its output
  * ({@code .NAME.misf-work}) so that a run stopped in any way (Esc, kill -9, a full disk) is resumed by the next
  * one without redoing finished work. The rules of {@link ResultWriter}, for every file in it: written to a
- * temporary name ({@code .FILE.tmp-PID-N}), forced to the disk, read back whole and only then given its name,
+ * temporary name ({@code .FILE.tmp-PID}), forced to the disk, read back whole and only then given its name,
  * never replacing one; each file ends with its CRC-32, so a file damaged later is taken for not done, and temporary
  * files of a run killed while writing are removed by the next. The folder
  * holds a key of what the work is for (input files, mask, model, settings): when it differs, the work is of
@@ -32,9 +33,6 @@ import org.misf.model.InpaintingException;
 final class WallWork implements Closeable {
 
 	private static final int MAGIC = 0x4d495346; // "MISF"
-
-	/** Numbers this process's temporary files, so that two threads writing the same file never share one. */
-	private static final java.util.concurrent.atomic.AtomicLong WRITES = new java.util.concurrent.atomic.AtomicLong();
 
 	private final Path dir;
 	private final FileChannel lockChannel;
@@ -124,8 +122,7 @@ final class WallWork implements Closeable {
 	 */
 	void write(final String name, final byte[] content) throws IOException {
 		final Path target = dir.resolve(name);
-		final Path tmp = dir.resolve("." + name + ".tmp-" + ProcessHandle.current().pid() + "-" + WRITES
-			.incrementAndGet());
+		final Path tmp = dir.resolve("." + name + ".tmp-" + ProcessMark.mine());
 		final CRC32 c = new CRC32();
 		c.update(content);
 		final ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt((int) c.getValue())

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.misf.core.CancelledException;
 import org.misf.core.ProgressListener;
+import org.misf.files.ProcessMark;
+import org.misf.files.StaleWork;
 import org.misf.model.DescriptorBuilder;
 import org.misf.model.PackageDescriptor;
 import org.misf.model.EngineThreads;
@@ -71,8 +73,8 @@ public final class CheckpointImporter {
 		try {
 			Files.createDirectories(target.getParent());
 			removeStaleImports(target.getParent());
-			work = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".importing-" + ProcessHandle
-				.current().pid() + "-" + System.nanoTime()));
+			work = Files.createDirectory(target.resolveSibling("." + target.getFileName() + ".importing-" + ProcessMark
+				.mine() + "-" + System.nanoTime()));
 			final Path skeleton = work.resolve("skeleton.pt");
 			Skeletons.unpack(architecture, skeleton);
 			checkCancel(progress);
@@ -111,7 +113,7 @@ public final class CheckpointImporter {
 			throw new CheckpointException("Cannot write the package " + target + ": " + e.getMessage(), e);
 		}
 		finally {
-			if (work != null) org.misf.model.StaleWork.deleteTree(work);
+			if (work != null) StaleWork.deleteTree(work);
 		}
 	}
 
@@ -135,8 +137,8 @@ public final class CheckpointImporter {
 
 	/** Removes the work folders of imports whose process no longer runs (killed mid-import); best effort. */
 	static int removeStaleImports(final Path folder) {
-		return org.misf.model.StaleWork.remove(folder, ".*.importing-*", java.util.regex.Pattern.compile(
-			"\\.importing-(\\d+)-\\d+$"));
+		return StaleWork.remove(folder, ".*.importing-*", java.util.regex.Pattern.compile("\\.importing-(" +
+			ProcessMark.REGEX + ")-\\d+$"));
 	}
 
 	private static void requireFreshTarget(final Path target) {

@@ -3,11 +3,14 @@ package org.misf.checkpoint;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.misf.core.CancelledException;
@@ -53,18 +56,26 @@ final class SkeletonFiller {
 			final Map<String, Parameter> parameters = block.getDirectParameters().toMap();
 			requireSameNames(parameters, architecture);
 			long step = done;
+			final List<ByteBuffer> values = new ArrayList<>(); // the parameters' memory until the module is written
 			for (final Map.Entry<String, StoredTensor> e : checkpoint.stateDict().entrySet()) {
 				if (progress.isCancelled()) throw new CancelledException();
 				final NDArray array = parameters.get(PREFIX + e.getKey()).getArray();
 				if (!Arrays.equals(array.getShape().getShape(), e.getValue().shape()))
 					throw new IllegalStateException("skeleton parameter " + e.getKey() + " has shape " + array.getShape());
-				array.set(directBuffer(checkpoint.readFloats(e.getValue())));
+				final ByteBuffer b = directBuffer(checkpoint.readFloats(e.getValue()));
+				values.add(b);
+				array.set(b); // libtorch now reads the parameter from b: it must outlive the write below
+
 				progress.progress(++step, total, "Setting " + e.getKey());
 			}
 			block.freezeParameters(true);
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
 				JniUtils.writeModule(block, out, false);
 			}
+			// Without this the collector may free the buffers (and the arrays naming them) once the loop is over:
+			// the module would then be written from freed memory (a NaN now and then, seen in the import tests).
+			Reference.reachabilityFence(values);
+			Reference.reachabilityFence(parameters);
 		}
 		catch (final ModelNotFoundException | MalformedModelException e) {
 			throw new IOException("the model skeleton cannot be loaded: " + e.getMessage(), e);

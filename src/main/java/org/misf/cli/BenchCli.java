@@ -24,6 +24,7 @@ import org.misf.core.InpaintingReport;
 import org.misf.core.WindowedInpainting;
 import org.misf.model.EngineThreads;
 import org.misf.model.ModelPackage;
+import org.misf.model.NativeEnvironment;
 import org.misf.model.TorchInpainter;
 
 import picocli.CommandLine.Command;
@@ -31,14 +32,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: time per window at 256 and 512, the Java overhead as a fraction of the bare forward pass,
- * heap and native memory on a large image with a few small holes, and memory over many windows.
+ * {@code bench}: time per window at 256 and 512 against Python's PyTorch and the Java overhead as a fraction of
+ * the bare forward pass ({@link WindowBench}), cost per useful pixel by tile side, heap and native memory on a
+ * large image with a few small holes, memory over many windows, dense damage, a large hole and thread counts.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
 	header = "Measures time per window, Java overhead, and memory on a large image and over many windows.")
 final class BenchCli implements Callable<Integer> {
 
-	private static final String PARTS = "windows,memory,large,scattered,hole,threads";
+	private static final String PARTS = "windows,tiles,memory,large,scattered,hole,threads";
 
 	@Mixin
 	ModelOptions model;
@@ -49,6 +51,10 @@ final class BenchCli implements Callable<Integer> {
 
 	@Option(names = "--runs", paramLabel = "R", defaultValue = "5", description = "timed runs per window size (default ${DEFAULT-VALUE})")
 	int runs;
+
+	@Option(names = "--python", paramLabel = "PATH", defaultValue = "/usr/bin/python3",
+		description = "Python whose PyTorch runs the same model beside the plugin's, alternated (default ${DEFAULT-VALUE}; none: no comparison)")
+	String python;
 
 	@Option(names = "--large", paramLabel = "SIDE", defaultValue = "8000",
 		description = "side of the large RGB 8-bit test image (default ${DEFAULT-VALUE})")
@@ -103,8 +109,10 @@ final class BenchCli implements Callable<Integer> {
 				pkg, in.device(), Runtime.getRuntime().availableProcessors(), EngineThreads.description(), (System
 					.nanoTime() - t0) / 1e9));
 			final List<String> chosen = Arrays.asList(parts.split(","));
-			if (chosen.contains("windows")) for (final int size : new int[] { 256, 512 })
-				windowTime(in, size, runs, out);
+			out.println(NativeEnvironment.description());
+			final WindowBench window = new WindowBench(in, runs, out);
+			if (chosen.contains("windows")) window.windows(new int[] { 256, 512 }, python);
+			if (chosen.contains("tiles")) window.tiles(new int[] { 256, 320, 384, 448, 512 });
 			if (chosen.contains("memory")) memoryGrowth(in, windows, out);
 			if (chosen.contains("large")) largeImage(in, large, out);
 			final DamageBench damage = new DamageBench(in, out);
@@ -117,33 +125,6 @@ final class BenchCli implements Callable<Integer> {
 			if (chosen.contains("walls-equal")) walls.equality(6000, wallSpots);
 		}
 		return 0;
-	}
-
-	/** One window of size x size (the whole image), timed through the full Java path and as a bare forward. */
-	private static void windowTime(final TorchInpainter in, final int size, final int runs, final PrintStream out) {
-		final ArrayImg<UnsignedByteType, ?> image = pattern(size, size);
-		final ArrayImg<UnsignedByteType, ?> mask = ArrayImgs.unsignedBytes(size, size);
-		for (final UnsignedByteType t : Views.interval(mask, new long[] { size / 4 + size / 8, size / 4 + size / 8 },
-			new long[] { size / 2 + size / 8, size / 2 + size / 8 }))
-			t.set(255);
-		final InpaintJob job = InpaintJob.builder().margin(size).build();
-		try (ForwardProbe probe = new ForwardProbe(in.network(), 1, size, size)) {
-			in.inpaint(ChannelPlanes.of(image), mask, job);
-			probe.runOnce();
-			long full = 0, bare = 0, network = 0;
-			for (int r = 0; r < runs; r++) { // interleaved, so that load from other jobs hits both alike
-				final long n0 = in.network().networkNanos();
-				final long t0 = System.nanoTime();
-				in.inpaint(ChannelPlanes.of(image), mask, job);
-				full += System.nanoTime() - t0;
-				network += in.network().networkNanos() - n0;
-				bare += probe.runOnce();
-			}
-			out.println(String.format(Locale.ROOT,
-				"window %dx%d: %.1f ms per window (full Java path), bare forward %.1f ms; overhead %.1f %% of the forward " +
-					"(of which outside the network call %.1f %%)", size, size, full / 1e6 / runs, bare / 1e6 / runs, 100.0 *
-						(full - bare) / bare, 100.0 * (full - network) / bare));
-		}
 	}
 
 	/** A large RGB image with a few small holes: windows stay small, memory is that of the image. */

@@ -3,9 +3,6 @@ package org.misf.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -36,7 +33,8 @@ import picocli.CommandLine.Parameters;
 		"Outputs keep the input's name (.tif/.png; other formats are written as .png) and are never overwritten.",
 		"TIFFs ImageJ cannot hold whole (tiled, BigTIFF, gigapixel walls) are read and written block by block; a",
 		"stopped run goes on where it stopped when run again.",
-		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done." })
+		"Exit codes: 0 all done, 1 some images failed (the others are done), 2 bad usage or nothing could be done,",
+		"143 stopped by SIGTERM (130 by Ctrl-C): the summary is printed, finished results are kept." })
 final class InpaintCli implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "IMAGE", description = "an image file, or a folder of images")
@@ -95,8 +93,8 @@ final class InpaintCli implements Callable<Integer> {
 
 	/**
 	 * @param cancelled stops the batch cleanly when it turns true (the image in progress is not written, finished
-	 *                  results stay, a later run resumes; exit code 1); null = on a termination signal (kill, a
-	 *                  Slurm time limit, Ctrl-C), after the current window, printing the summary
+	 *                  results stay, a later run resumes; the summary is printed; exit code 143): a termination
+	 *                  signal in {@code main} ({@link StopSignal}); null = never
 	 */
 	InpaintCli(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled) {
 		this(out, err, cancelled, null);
@@ -122,31 +120,7 @@ final class InpaintCli implements Callable<Integer> {
 			.dilation(dilate).margin(margin).batchSize(batch).build()).range(range).convention(new MaskConvention(
 				maskThreshold == null ? Double.NaN : maskThreshold, invertMask)).record(!noRecord).saveChanges(saveChanges)
 			.build();
-		if (cancelled != null) return run(batchSpec, cancelled);
-		final AtomicBoolean terminated = new AtomicBoolean();
-		final CountDownLatch finished = new CountDownLatch(1);
-		final Thread hook = new Thread(() -> {
-			terminated.set(true);
-			try {
-				finished.await(60, TimeUnit.SECONDS);
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-		}, "misf-inpaint-stop");
-		Runtime.getRuntime().addShutdownHook(hook);
-		try {
-			return run(batchSpec, terminated::get);
-		}
-		finally {
-			finished.countDown();
-			try {
-				Runtime.getRuntime().removeShutdownHook(hook);
-			}
-			catch (final IllegalStateException e) {
-				// the JVM is shutting down: the hook is running and now returns
-			}
-		}
+		return run(batchSpec, cancelled == null ? () -> false : cancelled);
 	}
 
 	private int run(final BatchSpec batchSpec, final BooleanSupplier stop) {

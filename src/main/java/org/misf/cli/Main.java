@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code java -jar MISF_Inpainting.jar <command> ...} entry point, on picocli: the commands, their typed
  * options and the generated {@code --help}. Exit codes: 0 done, 1 some inputs failed (the rest done), 2 bad usage
- * or nothing could be done; an error is one sentence after "error: " on standard error.
+ * or nothing could be done, 128 + N stopped by signal N ({@link StopSignal}: 143 for SIGTERM); an error is one
+ * sentence after "error: " on standard error, whatever failed (no stack trace).
  */
 @Command(name = "MISF_Inpainting.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	synopsisSubcommandLabel = "COMMAND", description = {
@@ -40,8 +41,11 @@ public final class Main implements Callable<Integer> {
 	CommandSpec spec;
 
 	public static void main(final String[] args) {
+		final StopSignal stop = args.length > 0 && args[0].equals("inpaint") ? StopSignal.install() : null;
 		System.setProperty("java.awt.headless", "true");
-		System.exit(run(List.of(args), System.out, System.err));
+		final int code = run(List.of(args), System.out, System.err, stop == null ? null : stop::requested);
+		if (stop != null) stop.finished();
+		System.exit(code);
 	}
 
 	/** Runs a command line and returns its exit code. */
@@ -51,7 +55,7 @@ public final class Main implements Callable<Integer> {
 
 	/**
 	 * As {@link #run(List, PrintStream, PrintStream)}, an {@code inpaint} batch stopping cleanly when
-	 * {@code cancelled} turns true (null: on a termination signal).
+	 * {@code cancelled} turns true (null: never).
 	 */
 	static int run(final List<String> args, final PrintStream out, final PrintStream err,
 		final BooleanSupplier cancelled)
@@ -59,6 +63,11 @@ public final class Main implements Callable<Integer> {
 		final CommandLine cl = commandLine(out, err, cancelled);
 		try {
 			return cl.execute(args.toArray(new String[0]));
+		}
+		catch (final OutOfMemoryError e) {
+			cl.getErr().println("error: the Java heap (" + (Runtime.getRuntime().maxMemory() >> 20) + " MB) ran out; " +
+				"run java with a larger -Xmx.");
+			return USAGE;
 		}
 		finally {
 			cl.getOut().flush();
@@ -80,8 +89,8 @@ public final class Main implements Callable<Integer> {
 		final Function<ModelChoice, BatchRunner> runners)
 	{
 		final CommandLine cl = new CommandLine(new Main());
-		for (final Object command : new Object[] { new InpaintCli(out, err, cancelled, runners), new EvaluateCli(out, err), new MetricsCli(
-			out), new ImportCli(out), new SelftestCli(out), new BenchCli(out) })
+		for (final Object command : new Object[] { new InpaintCli(out, err, cancelled, runners), new EvaluateCli(out, err),
+			new MetricsCli(out), new ImportCli(out), new SelftestCli(out), new BenchCli(out), new VerifyCli(out) })
 			cl.addSubcommand(command);
 		// the user's words are read by their one resolver, after the subcommands are added (so they inherit them)
 		cl.registerConverter(Device.class, converter(Device::parse));
@@ -113,12 +122,13 @@ public final class Main implements Callable<Integer> {
 		return USAGE;
 	}
 
-	/** A failure with a sentence for the user (bad input, a model that cannot be used, a cancel) ends with code 2. */
-	private static int failure(final Exception e, final CommandLine cl, final CommandLine.ParseResult parsed)
-		throws Exception
-	{
-		if (!(e instanceof MisfException)) throw e;
-		cl.getErr().println("error: " + e.getMessage());
+	/**
+	 * A failure with a sentence for the user (bad input, a model that cannot be used, a cancel) ends with code 2;
+	 * so does any other, in one sentence naming the failure and where it happened.
+	 */
+	private static int failure(final Exception e, final CommandLine cl, final CommandLine.ParseResult parsed) {
+		if (e instanceof MisfException) cl.getErr().println("error: " + e.getMessage());
+		else cl.getErr().println("error: an unexpected failure (" + MisfException.unexpected(e) + ") ended the run.");
 		return USAGE;
 	}
 

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code bench --parts threads}: the default thread count against {@code --threads 1}, on this machine idle and
- * while it is busy with other work (one spinning thread per core in this process). PyTorch fixes its threads
- * when its engine starts, so each case runs the window figures in a child JVM of its own.
+ * {@code bench --parts threads}: the default thread count against {@code --threads 1} and against OpenMP's own
+ * way of waiting (spinning, {@code GOMP_SPINCOUNT} at GNU OpenMP's default instead of the plugin's passive
+ * waiting, see {@link org.misf.model.NativeEnvironment}), on this machine idle and while it is busy with other
+ * work (one spinning thread per core in this process). PyTorch fixes its threads when its engine starts, so each
+ * case runs the window figures in a child JVM of its own.
  */
 final class ThreadsBench {
 
@@ -42,7 +44,8 @@ final class ThreadsBench {
 			}
 			try {
 				for (final String threads : new String[] { null, "1" })
-					child(loaded, threads);
+					child(loaded, threads, false);
+				child(loaded, null, true);
 			}
 			finally {
 				stop[0] = true;
@@ -50,7 +53,10 @@ final class ThreadsBench {
 		}
 	}
 
-	private void child(final boolean loaded, final String threads) {
+	/** GNU OpenMP's spin count when no variable sets it (its documentation: 300,000). */
+	private static final String GOMP_DEFAULT_SPIN = "300000";
+
+	private void child(final boolean loaded, final String threads, final boolean spinning) {
 		final List<String> cmd = new ArrayList<>();
 		cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
 		cmd.add("-cp");
@@ -61,6 +67,8 @@ final class ThreadsBench {
 		cmd.add("windows");
 		cmd.add("--runs");
 		cmd.add("3");
+		cmd.add("--python");
+		cmd.add("none");
 		cmd.add("--model");
 		cmd.add(model);
 		if (threads != null) {
@@ -68,16 +76,19 @@ final class ThreadsBench {
 			cmd.add(threads);
 		}
 		final String label = (loaded ? "busy machine" : "idle machine") + ", " + (threads == null ? "default threads"
-			: "--threads " + threads);
+			: "--threads " + threads) + (spinning ? ", OpenMP spinning (GOMP_SPINCOUNT=" + GOMP_DEFAULT_SPIN + ")" : "");
 		try {
-			final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+			final ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+			if (spinning) pb.environment().put("GOMP_SPINCOUNT", GOMP_DEFAULT_SPIN);
+			final Process p = pb.start();
 			try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
 				StandardCharsets.UTF_8)))
 			{
 				String line;
 				while ((line = r.readLine()) != null)
 					if (line.startsWith("window ") || line.startsWith("model ")) out.println("  " + label + ": " + line
-						.replaceFirst("^model \\S+ \\S+ \\([^)]*\\) on ", "on "));
+						.replaceFirst("^model \\S+ \\S+ \\([^)]*\\) on ", "on ").replaceFirst(
+							" \\(of which outside the network call.*$", ""));
 			}
 			p.waitFor();
 		}

@@ -16,7 +16,7 @@ import org.misf.batch.BatchListener;
 import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
-import org.misf.model.StaleWork;
+import org.misf.files.StaleWork;
 import org.misf.io.TiffPlanes;
 import org.misf.model.TorchInpainter;
 

@@ -33,4 +33,15 @@ public class MisfException extends RuntimeException {
 		final String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
 		return m.split("\n")[0].trim();
 	}
+
+	/**
+	 * What a failure that is not a {@code MisfException} (a programming error, a library's) was, for a sentence
+	 * of the caller's: its type and where it happened ("NullPointerException in ij.ImagePlus.getStack"), never its
+	 * own text or stack trace.
+	 */
+	public static String unexpected(final Throwable e) {
+		final StackTraceElement[] at = e.getStackTrace();
+		return e.getClass().getSimpleName() + (at.length == 0 ? "" : " in " + at[0].getClassName() + "." + at[0]
+			.getMethodName());
+	}
 }

@@ -10,6 +10,16 @@ public final class PlanSettings {
 	/** Largest hole dilation: grown holes are read in arrays of (side + 2 x dilation) squared. */
 	public static final int MAX_DILATION = 1000;
 
+	/**
+	 * Largest tile side. A tile's cost per useful pixel (the pixels of its cell: the tile less its context)
+	 * falls as the side grows, because the context is a smaller share of a larger tile while the network's time
+	 * grows with its pixels about in proportion: on this project's machine a 512 px tile took 1.9 times less CPU
+	 * time per useful pixel than a 256 px one, and no side from 256 to 448 took less ({@code bench --parts tiles},
+	 * README "Speed"). So tiles are as large as the model runs at full resolution, up to this side, which bounds
+	 * the memory of one forward pass.
+	 */
+	public static final int MAX_TILE_SIDE = 512;
+
 	private final int dilation;
 	private final int margin;
 	private final int multiple;
@@ -17,6 +27,7 @@ public final class PlanSettings {
 	private final int maxSize;
 	private final int batchSize;
 	private final boolean tiles;
+	private final int tileSide; // 0: the default rule (tileSide())
 	private final int blockSide;
 
 	/**
@@ -26,7 +37,7 @@ public final class PlanSettings {
 	public static final int BLOCK_SIDE = 2048;
 
 	private PlanSettings(final int dilation, final int margin, final int multiple, final int minSize,
-		final int maxSize, final int batchSize, final boolean tiles, final int blockSide)
+		final int maxSize, final int batchSize, final boolean tiles, final int tileSide, final int blockSide)
 	{
 		if (dilation < 0 || dilation > MAX_DILATION) throw new BadInputException("Dilation must be 0 to " +
 			MAX_DILATION + " pixels, not " + dilation + ".");
@@ -41,6 +52,10 @@ public final class PlanSettings {
 		this.maxSize = maxSize / multiple * multiple;
 		this.batchSize = batchSize;
 		this.tiles = tiles;
+		if (tileSide > 0 && (tileSide / multiple * multiple < this.minSize || tileSide > this.maxSize))
+			throw new BadInputException("A tile side must be " + this.minSize + " to " + this.maxSize +
+				" pixels for this model, not " + tileSide + ".");
+		this.tileSide = tileSide;
 		if (blockSide < 64) throw new IllegalArgumentException("block side " + blockSide + " < 64");
 		this.blockSide = blockSide;
 	}
@@ -53,7 +68,7 @@ public final class PlanSettings {
 	 * @param maxSize  largest window side run at full resolution; larger windows are shrunk to fit
 	 */
 	public static PlanSettings forNetwork(final int multiple, final int minSize, final int maxSize) {
-		return new PlanSettings(0, -1, multiple, minSize, maxSize, InpaintJob.DEFAULTS.batchSize(), true,
+		return new PlanSettings(0, -1, multiple, minSize, maxSize, InpaintJob.DEFAULTS.batchSize(), true, 0,
 			BLOCK_SIDE);
 	}
 
@@ -63,7 +78,7 @@ public final class PlanSettings {
 	 */
 	public PlanSettings forJob(final InpaintJob job) {
 		return new PlanSettings(job.dilation(), job.margin().orElse(-1), multiple, minSize, maxSize, job.batchSize(),
-			tiles, blockSide);
+			tiles, tileSide, blockSide);
 	}
 
 	/**
@@ -71,12 +86,18 @@ public final class PlanSettings {
 	 * holes, huge ones only shrunk, as before version 0.2; for comparisons).
 	 */
 	public PlanSettings withTiles(final boolean on) {
-		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, on, blockSide);
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, on, tileSide, blockSide);
+	}
+
+	/** The same settings with tiles of {@code side} pixels (rounded down to the multiple), for comparisons. */
+	public PlanSettings withTileSide(final int side) {
+		if (side < 1) throw new BadInputException("A tile side must be at least 1 pixel, not " + side + ".");
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, tiles, side, blockSide);
 	}
 
 	/** The same settings with blocks of another side (tests: several blocks on a small image). */
 	public PlanSettings withBlockSide(final int side) {
-		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, tiles, side);
+		return new PlanSettings(dilation, margin, multiple, minSize, maxSize, batchSize, tiles, tileSide, side);
 	}
 
 	/** Side of the blocks windows are grouped in ({@link #BLOCK_SIDE} unless changed). */
@@ -84,6 +105,11 @@ public final class PlanSettings {
 
 	/** Whether dense damage and huge holes are filled through tiles. */
 	public boolean tiles() { return tiles; }
+
+	/** The side of the tiles: the largest the model allows, at most {@link #MAX_TILE_SIDE}, unless set. */
+	public int tileSide() {
+		return (tileSide > 0 ? tileSide : Math.min(MAX_TILE_SIDE, maxSize)) / multiple * multiple;
+	}
 
 	public int dilation() { return dilation; }
 

@@ -16,7 +16,8 @@ import org.misf.core.ClusterMerge.Cluster;
  * with the size of the image (docs/ARCHITECTURE.md, "Windows, tiles and large holes").
  * <ol>
  * <li>every hole's bounding box is grown by the dilation (clipped to the image): that is its core;</li>
- * <li>the image is covered by overlapping tiles ({@link TileGrid}: 512 px, cells at least 64 px inside them);
+ * <li>the image is covered by overlapping tiles ({@link TileGrid}: {@link PlanSettings#tileSide}, 512 px for
+ * MISF, cells at least 64 px inside them);
  * a hole belongs to the tile whose cell holds its centre, if the tile also holds its context margin;</li>
  * <li>per tile, the cost of its holes' own windows (merged where they overlap) is compared with the cost of the
  * tile ({@link #cost}: network pixels plus a per-window overhead); the cheaper wins. Dense damage is thus
@@ -33,9 +34,6 @@ import org.misf.core.ClusterMerge.Cluster;
  * runs through a small hole), a huge hole cell by cell.
  */
 public final class WindowPlanner {
-
-	/** Side of the tiles for dense damage and for refining huge holes (at most the model's largest size). */
-	static final int TILE_SIDE = 512;
 
 	/** Context every cell keeps inside its tile. */
 	static final int TILE_MARGIN = 64;
@@ -82,7 +80,7 @@ public final class WindowPlanner {
 	/** The tiles, or null when the model's sizes or the margin leave no room for them. */
 	static TileGrid grid(final long width, final long height, final PlanSettings s) {
 		if (!s.tiles()) return null;
-		final int side = Math.min(TILE_SIDE, s.maxSize()) / s.multiple() * s.multiple();
+		final int side = s.tileSide();
 		final long margin = Math.max(TILE_MARGIN, s.margin());
 		if (side < s.minSize() || side - 2 * margin < side / 4) return null;
 		return new TileGrid(width, height, side, margin);
@@ -91,7 +89,7 @@ public final class WindowPlanner {
 	/** The side of the tiles (0 when the settings allow none). */
 	public static int tileSide(final PlanSettings s) {
 		final TileGrid g = grid(1, 1, s);
-		return g == null ? 0 : Math.min(TILE_SIDE, s.maxSize()) / s.multiple() * s.multiple();
+		return g == null ? 0 : s.tileSide();
 	}
 
 	/** How many tiles cover a whole image of this size (the bound dense damage is measured against). */

@@ -8,6 +8,7 @@ public class ImportCheckpointPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		BatchRun.noDialogs();
 		final GenericDialog gd = new GenericDialog(CheckpointImport.TITLE);
 		gd.addFileField("Checkpoint", "", 30);
 		gd.addDirectoryField("Folder", "", 30);

@@ -3,7 +3,6 @@ package org.misf.imagej;
 import java.util.ArrayList;
 import java.util.List;
 
-import ij.CompositeImage;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
@@ -37,6 +36,9 @@ public final class InpaintImage {
 
 	public static final String TITLE = "MISF Inpaint";
 
+	/** The sentence when there is no image to inpaint (no image open). */
+	public static final String NO_IMAGE = "There is no image open: open the image to inpaint first.";
+
 	/** Smallest width and height worth inpainting. */
 	static final int MIN_SIZE = 4;
 
@@ -48,12 +50,14 @@ public final class InpaintImage {
 		private final ImagePlus image;
 		private final long holePixels;
 		private final int parts;
+		private final int windows;
 		private final long millis;
 
-		Outcome(final ImagePlus image, final long holePixels, final int parts, final long millis) {
+		Outcome(final ImagePlus image, final long holePixels, final int parts, final int windows, final long millis) {
 			this.image = image;
 			this.holePixels = holePixels;
 			this.parts = parts;
+			this.windows = windows;
 			this.millis = millis;
 		}
 
@@ -63,6 +67,9 @@ public final class InpaintImage {
 		public long holePixels() { return holePixels; }
 
 		public int parts() { return parts; }
+
+		/** The network's windows over all planes. */
+		public int windows() { return windows; }
 
 		@Override
 		public String toString() {
@@ -88,19 +95,25 @@ public final class InpaintImage {
 			anyHole |= mask.getStats().max > 0 || hasMissingData(imp, part);
 			masks.add(mask);
 		}
-		if (!anyHole) return new Outcome(imp, 0, 0, System.currentTimeMillis() - start);
+		if (!anyHole) return new Outcome(imp, 0, 0, 0, System.currentTimeMillis() - start);
 
 		final boolean inPlace = settings.output() == OutputMode.IN_PLACE;
-		final ImagePlus target = inPlace ? imp : copyOf(imp);
+		final boolean palette = ImagePlanes.isPalette(imp);
+		final String input = RunRecord.source(imp);
+		final ImagePlus target = palette ? ImageCopies.inColours(imp, inPlace) : inPlace ? imp : ImageCopies.of(imp);
 		final ImageStack stack = target.getStack();
-		final Object[] backup = inPlace ? backup(stack, parts) : null;
-		final boolean undoCurrentPlane = inPlace && onlyTheCurrentPlane(imp, parts);
-		if (inPlace) prepareUndo(imp, undoCurrentPlane);
+		final RunRecord record = new RunRecord(input, RunRecord.pixels(stack, parts), holes.describe(), masks);
+		final boolean changesImp = inPlace && !palette;
+		final Object[] backup = changesImp ? backup(stack, parts) : null;
+		final boolean undoCurrentPlane = changesImp && onlyTheCurrentPlane(imp, parts);
+		if (changesImp) prepareUndo(imp, undoCurrentPlane);
 
 		IJ.resetEscape();
 		long filled = 0;
+		int windows = 0;
+		final Inpainter inpainter;
 		try {
-			final Inpainter inpainter = models.get(settings.model(), settings.device());
+			inpainter = models.get(settings.model(), settings.device());
 			for (int k = 0; k < parts.size(); k++) {
 				final int[] part = parts.get(k);
 				final ImageProcessor[] planes = new ImageProcessor[part.length];
@@ -112,34 +125,37 @@ public final class InpaintImage {
 				final InpaintingReport result = SharedInpainter.withPluginClassLoader(() -> inpainter.inpaint(ImagePlanes
 					.of(planes), ImagePlanes.mask(mask), job));
 				filled += result.holePixels();
+				windows += result.windows();
 			}
 		}
 		catch (final RuntimeException e) {
-			if (inPlace) {
+			if (changesImp) {
 				restore(stack, parts, backup);
 				Undo.reset();
 			}
-			else target.close();
+			else if (target != imp) target.close();
 			throw e;
 		}
 		finally {
 			IJ.showProgress(1.0);
 		}
 
-		if (inPlace) {
+		if (changesImp) {
 			if (undoCurrentPlane) Undo.setup(Undo.FILTER, imp);
 			else if (!canUndoWhole(imp)) Undo.reset();
 			imp.changes = true;
 		}
-		target.updateAndDraw();
-		final Outcome outcome = new Outcome(target, filled, parts.size(), System.currentTimeMillis() - start);
-		InfoRecord.append(target, settings, models.get(settings.model(), settings.device()), outcome);
+		else if (inPlace) ImageCopies.takeColours(imp, target);
+		final ImagePlus result = inPlace ? imp : target;
+		result.updateAndDraw();
+		final Outcome outcome = new Outcome(result, filled, parts.size(), windows, System.currentTimeMillis() - start);
+		InfoRecord.append(result, settings, inpainter, outcome, record);
 		IJ.showStatus(outcome.toString());
 		return outcome;
 	}
 
 	private static void check(final ImagePlus imp) {
-		if (imp == null) throw new InpaintingException("There is no image to inpaint: open one first.");
+		if (imp == null) throw new InpaintingException(NO_IMAGE);
 		if (imp.getWidth() < MIN_SIZE || imp.getHeight() < MIN_SIZE)
 			throw new InpaintingException("'" + imp.getTitle() + "' is " + imp.getWidth() + "x" + imp.getHeight() +
 				" pixels: inpainting needs an image of at least " + MIN_SIZE + "x" + MIN_SIZE + " pixels.");
@@ -214,8 +230,9 @@ public final class InpaintImage {
 	 * which the dialog also uses to ask before a run that cannot be undone.
 	 */
 	static boolean undoable(final ImagePlus imp, final InpaintSettings s) {
-		return s.output() == OutputMode.NEW_IMAGE || onlyTheCurrentPlane(imp, parts(imp, s.slices())) || canUndoWhole(
-			imp);
+		if (s.output() == OutputMode.NEW_IMAGE) return true;
+		if (ImagePlanes.isPalette(imp)) return imp.getStackSize() == 1; // it becomes RGB: ImageCopies.takeColours
+		return onlyTheCurrentPlane(imp, parts(imp, s.slices())) || canUndoWhole(imp);
 	}
 
 	private static boolean onlyTheCurrentPlane(final ImagePlus imp, final List<int[]> parts) {
@@ -241,30 +258,5 @@ public final class InpaintImage {
 				final Object pixels = stack.getPixels(index);
 				System.arraycopy(copies[index], 0, pixels, 0, java.lang.reflect.Array.getLength(pixels));
 			}
-	}
-
-	/** A copy of every plane with the same dimensions, calibration, display ranges and LUTs. */
-	static ImagePlus copyOf(final ImagePlus imp) {
-		final ImageStack stack = imp.getStack();
-		final ImageStack copy = new ImageStack(imp.getWidth(), imp.getHeight());
-		for (int n = 1; n <= stack.getSize(); n++)
-			copy.addSlice(stack.getSliceLabel(n), stack.getProcessor(n).duplicate());
-		ImagePlus out = imp.createImagePlus();
-		out.setStack(copy, imp.getNChannels(), imp.getNSlices(), imp.getNFrames());
-		out.setTitle(inpaintedTitle(imp.getTitle()));
-		if (imp.isHyperStack()) out.setOpenAsHyperStack(true);
-		if (imp instanceof CompositeImage) {
-			final CompositeImage composite = new CompositeImage(out, ((CompositeImage) imp).getMode());
-			composite.setLuts(((CompositeImage) imp).getLuts());
-			out = composite;
-		}
-		else out.setDisplayRange(imp.getDisplayRangeMin(), imp.getDisplayRangeMax());
-		out.setPosition(imp.getC(), imp.getZ(), imp.getT());
-		return out;
-	}
-
-	static String inpaintedTitle(final String title) {
-		final int dot = title.lastIndexOf('.');
-		return dot > 0 ? title.substring(0, dot) + "-inpainted" + title.substring(dot) : title + "-inpainted";
 	}
 }

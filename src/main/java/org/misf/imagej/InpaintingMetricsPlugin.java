@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
+
+import org.misf.model.InpaintingException;
 
 /**
  * "Inpainting Metrics" for ImageJ 1.x (registered in {@code plugins.config}); in Fiji
@@ -19,9 +20,11 @@ public class InpaintingMetricsPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		BatchRun.noDialogs();
 		final String[] titles = WindowManager.getImageTitles();
 		if (titles.length < 2) {
-			IJ.error(MeasureImages.TITLE, "Open the result and the reference image first.");
+			UserMessages.failed(MeasureImages.TITLE, new InpaintingException("Open the result and the reference image " +
+				"first."));
 			return;
 		}
 		final ImagePlus current = WindowManager.getCurrentImage();

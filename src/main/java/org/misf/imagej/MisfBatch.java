@@ -10,6 +10,7 @@ import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
 import org.misf.core.InpaintJob;
 import org.misf.core.ProgressListener;
+import org.misf.io.QuietImageJ;
 import org.misf.model.Device;
 import org.misf.model.InpaintingException;
 
@@ -28,7 +29,11 @@ public final class MisfBatch {
 
 	private MisfBatch() {}
 
-	/** Runs the batch; returns the summary line. Throws an {@link InpaintingException} when nothing could be done. */
+	/**
+	 * Runs the batch; returns the summary line. Throws an {@link InpaintingException} when nothing could be done; in
+	 * a {@code -batch} run ({@link BatchRun}) with images that failed, ends the process with exit code 1 after the
+	 * summary, as the command line does.
+	 */
 	public static String run(final String images, final String masks, final String output, final String model,
 		final String device, final int dilate)
 	{
@@ -40,21 +45,33 @@ public final class MisfBatch {
 		final BatchSpec spec = BatchSpec.builder(Paths.get(images.trim()), Paths.get(masks.trim()), output.trim()).job(
 			InpaintJob.builder().dilation(dilate).build()).build();
 		IJ.resetEscape();
+		final boolean unattended = BatchRun.isActive();
 		final BatchSummary summary;
 		try {
-			summary = SharedInpainter.withPluginClassLoader(() -> FolderBatchRun.run(spec, () -> SharedInpainter.INSTANCE
-				.get(m, d), false, new ImageJListener()));
+			summary = QuietImageJ.withoutMacroDialogs(() -> SharedInpainter.withPluginClassLoader(() -> FolderBatchRun.run(
+				spec, () -> SharedInpainter.INSTANCE.get(m, d), false, new ImageJListener(unattended))));
 		}
 		finally {
 			IJ.showProgress(1.0);
 		}
-		IJ.log(summary.line());
+		IJ.log(TITLE + ": " + summary.line());
 		IJ.showStatus(TITLE + ": " + summary.line());
+		if (unattended && summary.exitCode() != 0) BatchRun.end(TITLE, summary.failed + " of " + summary.total +
+			" images failed (each is named above); the others are done.", BatchRun.SOME_FAILED);
 		return summary.line();
 	}
 
-	/** Progress in ImageJ's bar and status line, notes and errors in the Log, Esc to stop. */
+	/**
+	 * Progress in ImageJ's bar and status line, notes and errors in the Log (errors on stderr in a {@code -batch} run,
+	 * as the command line prints them), Esc to stop.
+	 */
 	private static final class ImageJListener implements BatchListener {
+
+		private final boolean unattended;
+
+		ImageJListener(final boolean unattended) {
+			this.unattended = unattended;
+		}
 
 		@Override
 		public void note(final String message) {
@@ -78,7 +95,8 @@ public final class MisfBatch {
 
 		@Override
 		public void imageFailed(final String name, final String message) {
-			IJ.log("error: " + name + ": " + message);
+			if (unattended) System.err.println("error: " + name + ": " + message);
+			else IJ.log("error: " + name + ": " + message);
 		}
 
 		@Override

@@ -37,7 +37,6 @@ public class MisfBatchCommand extends ContextCommand {
 	public void run() {
 		try {
 			summary = MisfBatch.run(path(images), path(masks), path(output), model, device, dilate);
-			ij.IJ.log(summary);
 		}
 		catch (final RuntimeException e) {
 			cancel(UserMessages.failed(MisfBatch.TITLE, e));

@@ -1,6 +1,5 @@
 package org.misf.imagej;
 
-import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 
@@ -9,6 +8,7 @@ public class MisfBatchPlugin implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
+		BatchRun.noDialogs();
 		final GenericDialog gd = new GenericDialog(MisfBatch.TITLE);
 		gd.addDirectoryField("Images", "", 30);
 		gd.addDirectoryField("Masks", "", 30);
@@ -24,7 +24,7 @@ public class MisfBatchPlugin implements PlugIn {
 			final String images = gd.getNextString(), masks = gd.getNextString(), output = gd.getNextString();
 			final String model = gd.getNextString(), device = gd.getNextChoice();
 			final double dilate = gd.getNextNumber();
-			IJ.log(MisfBatch.run(images, masks, output, model, device, (int) dilate));
+			MisfBatch.run(images, masks, output, model, device, (int) dilate);
 		}
 		catch (final RuntimeException e) {
 			UserMessages.failed(MisfBatch.TITLE, e);

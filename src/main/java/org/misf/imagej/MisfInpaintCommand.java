@@ -2,6 +2,8 @@ package org.misf.imagej;
 
 import ij.ImagePlus;
 
+import org.misf.model.InpaintingException;
+
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.command.DynamicCommand;
@@ -19,7 +21,11 @@ import org.scijava.plugin.Plugin;
 	label = "MISF Inpaint", description = "Fills the holes of an image with MISF")
 public class MisfInpaintCommand extends DynamicCommand {
 
-	@Parameter(label = "Image")
+	/**
+	 * The active image, filled in by Fiji. Not required, so that with no image open the command itself says so and a
+	 * {@code -batch} run ends with an exit code (SciJava would cancel a missing required input quietly).
+	 */
+	@Parameter(label = "Image", required = false)
 	private ImagePlus imp;
 
 	@Parameter(label = "Mask", persist = false, choices = { "Current selection", "ROI Manager", "Overlay",
@@ -67,13 +73,16 @@ public class MisfInpaintCommand extends DynamicCommand {
 	@Override
 	public void run() {
 		try {
+			if (imp == null) throw new InpaintingException(InpaintImage.NO_IMAGE);
 			final InpaintSettings settings = InpaintSettings.builder().maskSource(mask).maskImage(mask_image).model(model)
 				.device(device).dilate(dilate).output(output).slices(slices).maskThreshold(mask_threshold).invertMask(
 					invert_mask).showChanges(show_changes).build();
+			MaskWarning.note(settings);
 			final ij.ImageStack before = show_changes ? imp.getStack().duplicate() : null;
+			final String title = imp.getTitle();
 			final InpaintImage.Outcome outcome = InpaintImage.run(imp, settings, models);
 			inpainted = outcome.image() == imp ? null : outcome.image();
-			if (before != null) changes = ChangeView.of(before, outcome.image());
+			if (before != null) changes = ChangeView.of(before, outcome.image(), title);
 			if (outcome.holePixels() == 0) UserMessages.note(InpaintImage.TITLE, outcome.toString());
 		}
 		catch (final RuntimeException e) {

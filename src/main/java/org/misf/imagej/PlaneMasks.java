@@ -39,6 +39,18 @@ abstract class PlaneMasks {
 	/** The mask of the plane with this 1-based stack index; a new processor the caller may keep. */
 	abstract ByteProcessor plane(int stackIndex);
 
+	/** Where the holes come from, for the record: the selections and where they are, or the mask image. */
+	abstract String describe();
+
+	/** "polygon 27x17 at (8, 44)", with the plane when the ROI has one. */
+	static String where(final Roi roi) {
+		final java.awt.Rectangle b = roi.getBounds();
+		final String plane = roi.hasHyperStackPosition() ? " at c, z, t " + roi.getCPosition() + ", " + roi
+			.getZPosition() + ", " + roi.getTPosition() : roi.getPosition() > 0 ? " on plane " + roi.getPosition() : "";
+		return roi.getTypeAsString().toLowerCase(java.util.Locale.ROOT) + " " + b.width + "x" + b.height + " at (" + b.x +
+			", " + b.y + ")" + plane;
+	}
+
 	/** The union of the masks of several planes (a channel set). */
 	ByteProcessor planes(final int[] stackIndices) {
 		final ByteProcessor union = plane(stackIndices[0]);
@@ -59,20 +71,22 @@ abstract class PlaneMasks {
 				if (roi == null || !(roi.isArea() || roi.isLine()))
 					throw new InpaintingException("There is no area selection on '" + imp.getTitle() +
 						"': draw one around the damage, or choose the ROI Manager, the overlay or a mask image.");
-				return new RoiHoles(imp, Arrays.asList(roi), false);
+				return new RoiHoles(imp, Arrays.asList(roi), false, "the selection");
 			}
 			case ROI_MANAGER: {
 				final RoiManager rm = RoiManager.getInstance();
 				final Roi[] rois = rm == null ? new Roi[0] : rm.getRoisAsArray();
 				if (rois.length == 0)
 					throw new InpaintingException("The ROI Manager is empty (or not open): add the damaged regions to it first.");
-				return new RoiHoles(imp, areas(rois, "The ROI Manager holds no area or line selections."), true);
+				return new RoiHoles(imp, areas(rois, "The ROI Manager holds no area or line selections."), true,
+					"the ROI Manager");
 			}
 			case OVERLAY: {
 				final Overlay overlay = imp.getOverlay();
 				if (overlay == null || overlay.size() == 0)
 					throw new InpaintingException("'" + imp.getTitle() + "' has no overlay: add the damaged regions to it first.");
-				return new RoiHoles(imp, areas(overlay.toArray(), "The overlay holds no area or line selections."), true);
+				return new RoiHoles(imp, areas(overlay.toArray(), "The overlay holds no area or line selections."), true,
+					"the overlay");
 			}
 			case MASK_IMAGE:
 			default:
@@ -111,12 +125,27 @@ abstract class PlaneMasks {
 		private final ImagePlus imp;
 		private final List<Roi> rois;
 		private final boolean usePositions;
+		private final String source;
 
-		RoiHoles(final ImagePlus imp, final List<Roi> rois, final boolean usePositions) {
+		RoiHoles(final ImagePlus imp, final List<Roi> rois, final boolean usePositions, final String source) {
 			super(imp.getWidth(), imp.getHeight());
 			this.imp = imp;
 			this.rois = rois;
 			this.usePositions = usePositions;
+			this.source = source;
+		}
+
+		/** At most {@value #LISTED} ROIs are listed, then how many more there are. */
+		private static final int LISTED = 8;
+
+		@Override
+		String describe() {
+			final StringBuilder b = new StringBuilder(source).append(rois.size() == 1 ? ": " : " (" + rois.size() +
+				" ROIs): ");
+			for (int i = 0; i < Math.min(LISTED, rois.size()); i++)
+				b.append(i == 0 ? "" : "; ").append(where(rois.get(i)));
+			if (rois.size() > LISTED) b.append("; and ").append(rois.size() - LISTED).append(" more");
+			return b.toString();
 		}
 
 		@Override
@@ -171,6 +200,12 @@ abstract class PlaneMasks {
 				throw new InpaintingException("The mask '" + title + "' has " + n + " planes: use a mask with one plane, or with " +
 					imp.getStackSize() + " planes like the image.");
 			return new MaskImageHoles(imp, maskImp, convention);
+		}
+
+		@Override
+		String describe() {
+			return "the mask image " + RunRecord.source(maskImp) + " (holes: " + convention + ")" + (roi == null ? "" :
+				" and its selection " + where(roi));
 		}
 
 		@Override

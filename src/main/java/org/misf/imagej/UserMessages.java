@@ -13,7 +13,8 @@ import org.misf.core.CancelledException;
  * Tells the user how a command ended, the same way in both front-ends: errors in ImageJ's error
  * dialog (which prints to the console when there is no display, and aborts a running macro, like
  * ImageJ's own commands), cancellation and results in the status line. A macro run by {@code ImageJ -batch}
- * on a virtual display (Xvfb) has no one to close a dialog: there the error goes to stderr and the macro ends.
+ * ({@link BatchRun}) has no one to close a dialog: there the sentence goes to stderr and the process ends with a
+ * non-zero exit code; a macro run without an ImageJ window otherwise (a host program) gets it on stderr and ends.
  */
 final class UserMessages {
 
@@ -48,6 +49,7 @@ final class UserMessages {
 			return e.getMessage();
 		}
 		final String message = e.getMessage() != null ? e.getMessage() : e.toString();
+		if (BatchRun.isActive()) BatchRun.end(title, message, BatchRun.NOTHING_DONE);
 		if (IJ.getInstance() == null && !GraphicsEnvironment.isHeadless() && Interpreter.getInstance() != null) {
 			// ImageJ -batch under Xvfb: a dialog nobody can see would wait forever; say it and end the macro
 			System.err.println(title + ": " + message);

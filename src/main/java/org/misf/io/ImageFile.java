@@ -1,7 +1,6 @@
 package org.misf.io;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -14,7 +13,7 @@ import org.misf.model.InpaintingException;
 /**
  * Reads an image file (an image to inpaint or a mask image) with ImageJ, for both front-ends: refuses files whose
  * pixels ImageJ would change or drop without a word (transparency, TIFF pages of 2 or more than 3 samples), and
- * keeps ImageJ's own console messages from the user, who gets one sentence per bad file.
+ * keeps ImageJ's own messages and dialogs from the user ({@link QuietImageJ}), who gets one sentence per bad file.
  */
 public final class ImageFile {
 
@@ -32,24 +31,9 @@ public final class ImageFile {
 			" samples per pixel (channels in one TIFF page" + (samples == 4 ? ", e.g. RGB with alpha" : "") +
 			"), of which ImageJ would keep only some without a word; save it as one page per channel or as RGB first " +
 			"(nothing was written).");
-		final ImagePlus imp = quietly(() -> IJ.openImage(p.toString()));
+		final ImagePlus imp = QuietImageJ.call(() -> IJ.openImage(p.toString()));
 		if (imp == null) throw new InpaintingException("the file " + p + " cannot be opened as an image.");
 		return imp;
-	}
-
-	/** Runs {@code open} with ImageJ's console messages held back: the batch reports its own error line. */
-	private static <T> T quietly(final java.util.function.Supplier<T> open) {
-		final PrintStream stdout = System.out, stderr = System.err;
-		final PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream());
-		System.setOut(sink);
-		System.setErr(sink);
-		try {
-			return open.get();
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
 	}
 
 	/** Whether a PNG has an alpha channel with any value below 255. */

@@ -1,5 +1,6 @@
 package org.misf.io;
 
+import java.awt.image.IndexColorModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,11 +29,33 @@ public final class ImagePlanes {
 
 	private ImagePlanes() {}
 
-	/** Whether the image's values are colour numbers (an indexed-colour image): the one palette rule. */
+	/**
+	 * Whether the image's values are colour numbers (an indexed-colour image): the one palette rule. A colour table
+	 * that is a display ramp (Fire, Spectrum, viridis: data shown in colour, which ImageJ's filters work on) is not a
+	 * palette: such an image keeps its values and its table.
+	 */
 	public static boolean isPalette(final ImagePlus imp) {
-		return imp.getType() == ImagePlus.COLOR_256 || imp.getBitDepth() == 8 && imp.getStackSize() == 1 && imp
-			.getProcessor().isColorLut();
+		if (imp.getType() == ImagePlus.COLOR_256) return true;
+		if (imp.getBitDepth() != 8 || imp.getStackSize() != 1) return false;
+		final ImageProcessor ip = imp.getProcessor();
+		return ip.isColorLut() && !isRamp(ip);
 	}
+
+	/**
+	 * A display ramp: what ImageJ calls a pseudo-colour table (small steps from entry to entry) with at least
+	 * {@value #RAMP_COLOURS} different colours. ImageJ widens a small palette to 256 entries with black, which its
+	 * step test alone would take for a ramp.
+	 */
+	private static boolean isRamp(final ImageProcessor ip) {
+		if (!ip.isPseudoColorLut() || !(ip.getColorModel() instanceof IndexColorModel)) return false;
+		final IndexColorModel lut = (IndexColorModel) ip.getColorModel();
+		final java.util.Set<Integer> colours = new java.util.HashSet<>();
+		for (int i = 0; i < lut.getMapSize(); i++)
+			colours.add(lut.getRGB(i));
+		return colours.size() >= RAMP_COLOURS;
+	}
+
+	private static final int RAMP_COLOURS = 128;
 
 	/**
 	 * The planes of a whole image to inpaint in place: one plane, or a stack of 3 (RGB channels). A palette image

@@ -1,6 +1,8 @@
 package org.misf.io;
 
 import java.nio.file.Path;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import ij.ImagePlus;
 import ij.process.ByteProcessor;
@@ -34,19 +36,38 @@ public final class MaskImage {
 
 	/** The holes of plane {@code stackIndex} (1-based) of a mask image. */
 	public static ByteProcessor holes(final ImagePlus mask, final int stackIndex, final MaskConvention convention) {
-		final ImageProcessor ip = mask.getStackSize() == 1 ? mask.getProcessor() : mask.getStack().getProcessor(
-			stackIndex);
+		final ImageProcessor ip = plane(mask, stackIndex);
 		final ByteProcessor b = new ByteProcessor(ip.getWidth(), ip.getHeight());
 		final byte[] out = (byte[]) b.getPixels();
-		if (ip instanceof ColorProcessor || ImagePlanes.isPalette(mask)) {
-			final int[] px = (int[]) ip.convertToRGB().getPixels();
-			for (int i = 0; i < px.length; i++) {
-				final int v = Math.max((px[i] >> 16) & 0xff, Math.max((px[i] >> 8) & 0xff, px[i] & 0xff));
-				if (convention.isHole(v)) out[i] = (byte) 255;
-			}
-		}
-		else for (int i = 0; i < out.length; i++)
-			if (convention.isHole(ip.getf(i))) out[i] = (byte) 255;
+		for (int i = 0; i < out.length; i++)
+			if (convention.isHole(value(ip, i))) out[i] = (byte) 255;
 		return b;
+	}
+
+	/**
+	 * The distinct values of plane {@code stackIndex} as the mask rule reads them (the largest channel of a colour),
+	 * in order, but at most {@code limit}: enough to tell a two-valued mask from a JPEG's many.
+	 */
+	public static SortedSet<Double> values(final ImagePlus mask, final int stackIndex, final int limit) {
+		final ImageProcessor ip = plane(mask, stackIndex);
+		final SortedSet<Double> values = new TreeSet<>();
+		final int n = ip.getPixelCount();
+		for (int i = 0; i < n && values.size() < limit; i++)
+			values.add((double) value(ip, i));
+		return values;
+	}
+
+	/** The plane, as RGB when it holds colours (RGB, or a palette's colour numbers). */
+	private static ImageProcessor plane(final ImagePlus mask, final int stackIndex) {
+		final ImageProcessor ip = mask.getStackSize() == 1 ? mask.getProcessor() : mask.getStack().getProcessor(
+			stackIndex);
+		return ip instanceof ColorProcessor || ImagePlanes.isPalette(mask) ? ip.convertToRGB() : ip;
+	}
+
+	/** A pixel's mask value: the largest of red, green and blue of a colour, else the value itself. */
+	private static float value(final ImageProcessor ip, final int i) {
+		if (!(ip instanceof ColorProcessor)) return ip.getf(i);
+		final int c = ip.get(i);
+		return Math.max((c >> 16) & 0xff, Math.max((c >> 8) & 0xff, c & 0xff));
 	}
 }

@@ -50,4 +50,16 @@ public enum Device {
 			return -1;
 		}
 	}
+
+	/**
+	 * A device as users write it: DJL's "cpu()" is "cpu", "gpu(0)" is "gpu", another GPU "gpu 1"; for records and
+	 * messages.
+	 */
+	public static String word(final String djlDevice) {
+		final String d = djlDevice.trim();
+		if (d.equals("cpu()")) return "cpu";
+		if (d.equals("gpu(0)")) return "gpu";
+		if (d.matches("gpu\\(\\d+\\)")) return "gpu " + d.substring(4, d.length() - 1);
+		return d;
+	}
 }

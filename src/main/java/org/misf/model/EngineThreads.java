@@ -21,6 +21,7 @@ import ai.djl.engine.Engine;
  * slower than one thread; on an idle machine all cores are about twice as fast as one (README, "Speed");</li>
  * <li>inter-op threads: 1 (the network is one sequential graph).</li>
  * </ul>
+ * How the threads wait between operations is set with the other native settings in {@link NativeEnvironment}.
  */
 public final class EngineThreads {
 
@@ -47,11 +48,13 @@ public final class EngineThreads {
 	}
 
 	/**
-	 * Sets the defaults for whatever the user did not set; called before the engine starts. Also turns TorchScript's
+	 * Sets the defaults for whatever the user did not set, and the native libraries' environment
+	 * ({@link NativeEnvironment}); called before the engine starts. Also turns TorchScript's
 	 * profiling optimizer off (it recompiles for each new input size, and windows vary in size; its fused arithmetic
 	 * also moves results away from PyTorch's eager ones), for every network alike.
 	 */
 	public static synchronized void applyDefaults() {
+		NativeEnvironment.apply();
 		if (System.getProperty(GRAPH_OPTIMIZER) == null) System.setProperty(GRAPH_OPTIMIZER, "false");
 		if (System.getProperty(INTER_OP) == null) System.setProperty(INTER_OP, "1");
 		if (System.getProperty(INTRA_OP) != null) return;
@@ -69,7 +72,9 @@ public final class EngineThreads {
 	 */
 	public static Engine engine() {
 		applyDefaults();
-		return Engine.getEngine("PyTorch");
+		final Engine engine = Engine.getEngine("PyTorch");
+		EngineLog.quiet();
+		return engine;
 	}
 
 	/** What decided the thread count, for the benchmark and the log. */

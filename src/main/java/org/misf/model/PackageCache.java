@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.misf.files.ProcessMark;
+import org.misf.files.StaleWork;
+
 /**
  * The folder where zipped packages and the package inside the jar are extracted, once each. An extraction
  * goes to a temporary folder named with the process id, then moves in one step; temporary folders of processes
@@ -33,7 +36,7 @@ final class PackageCache {
 	/** Most a package may grow by unpacking (TorchScript weights hardly compress). */
 	static final long MAX_RATIO = 20;
 
-	private static final Pattern TEMP = Pattern.compile("^.+\\.tmp-(\\d+)-\\d+$");
+	private static final Pattern TEMP = Pattern.compile("^.+\\.tmp-(" + ProcessMark.REGEX + ")-\\d+$");
 
 	private PackageCache() {}
 
@@ -67,7 +70,7 @@ final class PackageCache {
 
 	/** Extracts a zipped package, once per sha256 of the zip; returns the folder with model.yaml. */
 	static Path extractZip(final Path zip) {
-		final Path target = root().resolve("zip-" + Sha256.of(zip).substring(0, 16));
+		final Path target = root().resolve("zip-" + PackageTrust.sha256(zip).substring(0, 16));
 		if (!Files.isDirectory(target)) {
 			publish(target, tmp -> {
 				final long limit;
@@ -140,8 +143,8 @@ final class PackageCache {
 	static Path publish(final Path target, final Filler filler) {
 		Path tmp = null;
 		try {
-			tmp = Files.createDirectory(target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current()
-				.pid() + "-" + System.nanoTime()));
+			tmp = Files.createDirectory(target.resolveSibling(target.getFileName() + ".tmp-" + ProcessMark.mine() + "-" +
+				System.nanoTime()));
 			filler.fill(tmp);
 			try {
 				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import org.misf.files.StaleWork;
+
 import org.misf.model.PackageDescriptor.Kind;
 
 /**

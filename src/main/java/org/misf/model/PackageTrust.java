@@ -12,6 +12,7 @@ import net.imglib2.type.numeric.real.FloatType;
 
 import org.misf.core.ChannelPlanes;
 import org.misf.core.InpaintJob;
+import org.misf.files.Sha256;
 
 /**
  * Whether a package's files are what its descriptor says, for both kinds: every file it names lies inside the
@@ -49,9 +50,14 @@ public final class PackageTrust {
 		return p;
 	}
 
-	/** SHA-256 of a file as lower-case hex (the one hash function of the project). */
+	/** SHA-256 of a file as lower-case hex ({@link Sha256}), or one sentence when it cannot be read. */
 	public static String sha256(final Path file) {
-		return Sha256.of(file);
+		try {
+			return Sha256.of(file);
+		}
+		catch (final java.io.IOException e) {
+			throw new InpaintingException("The file " + file + " cannot be read (" + e.getMessage() + ").", e);
+		}
 	}
 
 	/**

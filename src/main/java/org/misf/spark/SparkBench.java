@@ -19,7 +19,7 @@ import ij.process.ColorProcessor;
 
 import org.misf.cli.Main;
 import org.misf.cli.SyntheticWall;
-import org.misf.model.StaleWork;
+import org.misf.files.StaleWork;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -86,8 +86,7 @@ final class SparkRunner implements BatchRunner {
 		catch (final CancelledException e) {
 			final List<ImageOutcome> outcomes = new ArrayList<>();
 			for (final InpaintJobs.Job j : todo) // a task that finished before the cancel has written its result
-				outcomes.add(ImageOutcome.of(j.image.getFileName().toString(), Files.exists(j.output)
-					? ImageOutcome.Kind.DONE : ImageOutcome.Kind.STOPPED, null));
+				outcomes.add(ImageOutcome.cancelled(j.image.getFileName().toString(), Files.exists(j.output)));
 			return outcomes;
 		}
 	}

@@ -5,6 +5,7 @@ import org.misf.model.InpaintingException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,22 @@ class InpaintJobsTest {
 			.toString()).collect(Collectors.toList());
 		assertEquals(Arrays.asList("a_jpg.png", "a.png", "b.tif"), all);
 		assertEquals(Arrays.asList("a.png"), shard1);
+	}
+
+	/** A name whose bytes are not UTF-8 (Latin-1 "caf\u00e9.png", made by the shell) on a UTF-8 system: one sentence. */
+	@Test
+	void aNameThatIsNotTextInTheSystemsEncodingIsAProblemOfItsJob() throws Exception {
+		assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")), "file names are read as UTF-8 here");
+		final Path images = Files.createDirectory(dir.resolve("images")), masks = Files.createDirectory(dir.resolve(
+			"masks"));
+		Files.write(images.resolve("ok.png"), new byte[] { 1 });
+		assertEquals(0, new ProcessBuilder("sh", "-c", "touch \"$1/caf$(printf '\\351').png\"", "sh", images.toString())
+			.start().waitFor());
+		final List<InpaintJobs.Job> jobs = InpaintJobs.list(images, masks, dir.resolve("out").toString(), null);
+		assertEquals(2, jobs.size());
+		final InpaintJobs.Job bad = jobs.get(0).problem != null ? jobs.get(0) : jobs.get(1);
+		assertEquals("its name is not valid in this system's character encoding (UTF-8); rename the file.", bad.problem);
+		assertEquals(null, bad.output);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.misf.batch;
 
+import org.misf.files.Sha256;
 import org.misf.model.InpaintingException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,6 +96,62 @@ class ResultWriterTest {
 		assertEquals(1, ResultWriter.removeStaleTemps(dir));
 		assertFalse(Files.exists(stale));
 		assertTrue(Files.exists(mine) && Files.exists(unrelated));
+	}
+
+	/** A result and its record are named together, the record describing the file as written. */
+	@Test
+	void aResultAndItsRecordAreWrittenTogether() throws IOException {
+		final ImagePlus img = random(new ColorProcessor(30, 20), 0, 12);
+		final Path out = dir.resolve("r.png");
+		assertTrue(ResultWriter.writeWithRecord(img, out, sha -> Provenance.rebuilt(out, sha)));
+		assertEquals(Sha256.of(out), Provenance.read(Provenance.sidecar(out)).sha256);
+		assertEquals(ResultStatus.TRUE, ResultStatus.of(out));
+		assertEquals(0, leftovers().count());
+	}
+
+	/** Another run's result at the name: this run's record is taken back, so it never describes that result. */
+	@Test
+	void aRecordIsNeverLeftBesideAnotherRunsResult() throws IOException {
+		final Path out = dir.resolve("s.png");
+		final ImagePlus theirs = random(new ByteProcessor(30, 20), 255, 13), ours = random(new ByteProcessor(30, 20),
+			255, 14);
+		assertTrue(ResultWriter.write(theirs, out));
+		assertFalse(ResultWriter.writeWithRecord(ours, out, sha -> Provenance.rebuilt(out, sha)));
+		assertFalse(Files.exists(Provenance.sidecar(out)));
+		assertNull(same(theirs, out));
+		assertEquals(0, leftovers().count());
+	}
+
+	/**
+	 * A disk with room for a result but not for its record (a tmpfs filled to leave just the result's pages; needs
+	 * the right to mount): neither is named, nothing temporary stays.
+	 */
+	@Test
+	void roomForAResultButNotItsRecordNamesNeither() throws Exception {
+		final ImagePlus img = random(new ColorProcessor(120, 100), 0, 15);
+		final Path probe = dir.resolve("probe.png");
+		assertTrue(ResultWriter.write(img, probe));
+		final long pages = (Files.size(probe) + 4095) / 4096;
+		final Path small = Files.createDirectory(dir.resolve("small2"));
+		final Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", small.toString())
+			.redirectErrorStream(true).start();
+		assumeTrue(mount.waitFor() == 0, "cannot mount a small filesystem here");
+		try {
+			final long free = Files.getFileStore(small).getUsableSpace();
+			Files.write(small.resolve("filler"), new byte[(int) (free - pages * 4096)]);
+			final Path out = small.resolve("r.png");
+			final IOException e = assertThrows(IOException.class, () -> ResultWriter.writeWithRecord(img, out,
+				sha -> Provenance.rebuilt(out, sha)));
+			assertTrue(e.getMessage().startsWith("the record r.png.json could not be written"), e.getMessage());
+			assertEquals("[filler]", Files.list(small).map(p -> p.getFileName().toString()).collect(Collectors.toList())
+				.toString());
+			Files.delete(small.resolve("filler")); // room again: both are written
+			assertTrue(ResultWriter.writeWithRecord(img, out, sha -> Provenance.rebuilt(out, sha)));
+			assertEquals(ResultStatus.TRUE, ResultStatus.of(out));
+		}
+		finally {
+			new ProcessBuilder("umount", "-l", small.toString()).start().waitFor();
+		}
 	}
 
 	/** A read-only filesystem (a tmpfs mounted ro; needs the right to mount, as root in CI), found before any work. */

@@ -1,6 +1,7 @@
 package org.misf.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -227,6 +228,30 @@ class WindowPlannerTest {
 		for (final Window w : WindowPlanner.plan(2400, 2400, holes, AUTO.withTiles(false)))
 			before += (long) w.netWidth() * w.netHeight();
 		assertTrue(before > pixels, before + " vs " + pixels);
+	}
+
+	@Test
+	void tilesAreTheLargestSideTheModelRunsUpTo512() {
+		assertEquals(512, AUTO.tileSide());
+		assertEquals(384, PlanSettings.forNetwork(4, 16, 384).tileSide(), "a model whose largest side is 384");
+		assertEquals(512, PlanSettings.forNetwork(4, 16, 1024).tileSide(), "at most 512 (memory)");
+		assertEquals(504, PlanSettings.forNetwork(12, 16, 1024).tileSide(), "a multiple of the model's multiple");
+		assertEquals(512, AUTO.withTiles(false).withTiles(true).tileSide());
+		// a chosen side is kept through other changes, and decides the grid
+		final PlanSettings small = AUTO.withTileSide(256);
+		assertEquals(256, small.withTiles(false).withTiles(true).tileSide());
+		assertEquals(256, WindowPlanner.tileSide(small));
+		assertEquals(36, WindowPlanner.wholeImageTiles(2400, 2400, AUTO)); // 6 x 6 tiles of 512, cells 384-400
+		assertEquals(324, WindowPlanner.wholeImageTiles(2400, 2400, small)); // 18 x 18 of 256, cells ~133
+		final List<HoleRegion> holes = spots(2400, 2000, 1);
+		final List<Window> ws = WindowPlanner.plan(2400, 2400, holes, small);
+		for (final Window w : ws)
+			checkRules(w, small);
+		assertTrue(ws.stream().filter(w -> w.netWidth() == 256 && w.netHeight() == 256).count() > 36, "tiles of 256");
+		checkEachHoleHasOneWriter(holes, ws);
+		for (final int bad : new int[] { 0, 12, 516 })
+			assertTrue(assertThrows(BadInputException.class, () -> AUTO.withTileSide(bad)).getMessage().startsWith(
+				"A tile side must be"), "tile side " + bad);
 	}
 
 	@Test

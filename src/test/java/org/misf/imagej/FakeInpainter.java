@@ -29,6 +29,8 @@ class FakeInpainter implements Inpainter, InpainterSource {
 
 	final List<InpaintJob> jobs = new ArrayList<>();
 	final List<long[]> dims = new ArrayList<>();
+	/** The hole mask of each call, as the engine was given it (non-zero = hole). */
+	final List<byte[]> masks = new ArrayList<>();
 	/** Throw {@link CancelledException} on this call (0-based) after filling; -1 never. */
 	int cancelOnCall = -1;
 	int opened;
@@ -44,6 +46,11 @@ class FakeInpainter implements Inpainter, InpainterSource {
 		final RandomAccessibleInterval<M> mask, final InpaintJob job)
 	{
 		jobs.add(job);
+		final byte[] seen = new byte[(int) (planes.width() * planes.height())];
+		int k = 0;
+		for (final M v : Views.flatIterable(mask))
+			seen[k++] = (byte) (v.getRealDouble() != 0 ? 255 : 0);
+		masks.add(seen);
 		dims.add(planes.count() == 1 ? new long[] { planes.width(), planes.height() } : new long[] { planes.width(),
 			planes.height(), planes.count() });
 		long holes = 0;

@@ -144,10 +144,22 @@ final class ImageJ1Runner {
 		return run(command, 540);
 	}
 
+	/** Runs a command under Xvfb on a screen of {@code screen} (e.g. "1280x1024x24": xvfb-run's own is 640x480x8). */
+	Run runOnScreen(final List<String> command, final String screen) throws IOException, InterruptedException {
+		return run(command, 540, screen);
+	}
+
 	private Run run(final List<String> command, final int seconds) throws IOException, InterruptedException {
+		return run(command, seconds, null);
+	}
+
+	private Run run(final List<String> command, final int seconds, final String screen) throws IOException,
+		InterruptedException
+	{
 		final List<String> full = new ArrayList<>(Arrays.asList("xvfb-run", "-a"));
+		if (screen != null) full.addAll(Arrays.asList("-s", "-screen 0 " + screen));
 		full.addAll(command);
-		if (command.get(0).equals("java")) full.addAll(3, isolated());
+		if (command.get(0).equals("java")) full.addAll(full.size() - command.size() + 1, isolated());
 		final Path log = Files.createTempFile(root, "run", ".log");
 		final Process p = new ProcessBuilder(full).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log
 			.toFile()).start();

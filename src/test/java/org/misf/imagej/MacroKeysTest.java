@@ -53,5 +53,6 @@ class MacroKeysTest {
 			MisfBatch.KEY_MODEL, MisfBatch.KEY_DEVICE, MisfBatch.KEY_DILATE), inputs(MisfBatchCommand.class));
 		assertEquals(Arrays.asList(CheckpointImport.KEY_CHECKPOINT, CheckpointImport.KEY_FOLDER,
 			CheckpointImport.KEY_DATASET), inputs(ImportCheckpointCommand.class));
+		assertEquals(Arrays.asList(VerifyResults.KEY_FOLDER), inputs(VerifyResultsCommand.class));
 	}
 }

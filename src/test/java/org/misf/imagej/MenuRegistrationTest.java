@@ -48,6 +48,6 @@ class MenuRegistrationTest {
 			}
 		}
 		assertEquals(ij1.keySet(), sj.keySet());
-		assertEquals(4, sj.size());
+		assertEquals(6, sj.size()); // Inpaint, Metrics, Batch, Import, Verify, Inpaint Log
 	}
 }

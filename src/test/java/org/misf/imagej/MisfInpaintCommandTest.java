@@ -137,7 +137,7 @@ class MisfInpaintCommandTest {
 		final Module m = run(fake, in);
 		final ImagePlus changes = (ImagePlus) m.getOutput("changes");
 		assertNotNull(changes);
-		assertEquals("chg.png-changes", changes.getTitle());
+		assertEquals("chg-changes.png", changes.getTitle());
 		final byte[] c = (byte[]) changes.getProcessor().getPixels(), after = (byte[]) imp.getProcessor().getPixels();
 		for (int i = 0; i < c.length; i++)
 			assertEquals(before[i] != after[i], c[i] != 0, "pixel " + i);

@@ -38,7 +38,10 @@ import org.scijava.command.CommandService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
-/** "Inpainting Metrics", "Import MISF Checkpoint" and "MISF Batch" through a SciJava Context's CommandService. */
+/**
+ * "Inpainting Metrics", "Import MISF Checkpoint", "MISF Batch" and "Verify MISF Results" through a SciJava
+ * Context's CommandService.
+ */
 class OtherCommandsTest {
 
 	private static Context context;
@@ -201,6 +204,23 @@ class OtherCommandsTest {
 		final Module again = run(MisfBatchCommand.class, "images", images.toFile(), "masks", masks.toFile(), "output",
 			out.toFile());
 		assertTrue(((MisfBatchCommand) again.getDelegateObject()).summary().startsWith("0 inpainted, 2 skipped"));
+	}
+
+	/** The Fiji check of an output folder is the command line's (batch/RecordAudit): a changed result is listed. */
+	@Test
+	void verifyListsAChangedResult() throws Exception {
+		final Path out = Files.createDirectories(dir.resolve("verified"));
+		final Path result = out.resolve("a.png");
+		ImageJ1EndToEndTest.savePng(new ImagePlus("a", ImageJ1EndToEndTest.strokes()), result);
+		Files.write(org.misf.batch.Provenance.sidecar(result), org.misf.batch.Provenance.rebuilt(result, org.misf.files
+			.Sha256.of(result)));
+		final Module ok = run(VerifyResultsCommand.class, "folder", out.toFile());
+		assertEquals("1 result matches its record (1 of them rebuilt: only the file's sha256 is known); 0 missing, " +
+			"0 changed, 0 unrecorded.", ((VerifyResultsCommand) ok.getDelegateObject()).summary());
+		Files.write(result, new byte[] { 1 }, java.nio.file.StandardOpenOption.APPEND);
+		final Module changed = run(VerifyResultsCommand.class, "folder", out.toFile());
+		assertEquals("0 results match their records; 0 missing, 1 changed, 0 unrecorded.", ((VerifyResultsCommand) changed
+			.getDelegateObject()).summary());
 	}
 
 	@Test

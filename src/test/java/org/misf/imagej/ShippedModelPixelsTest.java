@@ -213,7 +213,7 @@ class ShippedModelPixelsTest {
 		final int[] result = (int[]) out.getProcessor().getPixels();
 		assertRealFill(input, result, holes, engine(truth(), holes));
 		final ImagePlus changed = (ImagePlus) m.getOutput("changes");
-		assertEquals("mural-inpainted.png-changes", changed.getTitle(), "named after the image it compares");
+		assertEquals("mural-changes.png", changed.getTitle(), "named like the new image, after the image");
 		final byte[] changes = (byte[]) changed.getProcessor().getPixels();
 		for (int i = 0; i < input.length; i++)
 			assertEquals(input[i] != result[i], changes[i] != 0, "changes image at pixel " + i);

@@ -46,6 +46,24 @@ class ImageFileTest {
 			() -> ImageFile.open(bad)).getMessage());
 	}
 
+	/**
+	 * A PNG cut short (ImageJ's reader fails inside ImageIO and calls IJ.error, which in a macro would open the macro
+	 * interpreter's modal error dialog: QuietImageJ) is one sentence, and ImageJ's error handling is as it was after.
+	 */
+	@Test
+	void aTruncatedPngIsOneSentenceAndLeavesImageJsErrorHandlingAsItWas() throws IOException {
+		final BufferedImage rgb = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+		for (int i = 0; i < 64 * 64; i++)
+			rgb.setRGB(i % 64, i / 64, i * 7919);
+		final Path whole = dir.resolve("whole.png");
+		ImageIO.write(rgb, "png", whole.toFile());
+		final byte[] bytes = Files.readAllBytes(whole);
+		final Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+		assertEquals("the file " + cut + " cannot be opened as an image.", assertThrows(InpaintingException.class,
+			() -> ImageFile.open(cut)).getMessage());
+		assertTrue(!ij.IJ.redirectingErrorMessages(), "ImageJ's errors are no longer redirected");
+	}
+
 	@Test
 	void transparencyImageJWouldDropIsRefused() throws IOException {
 		final BufferedImage argb = new BufferedImage(4, 4, BufferedImage.TYPE_INT_ARGB);

@@ -78,4 +78,18 @@ class ImagePlanesTest {
 		assertEquals(200, planes.plane(2).randomAccess().setPositionAndGet(1, 0).getRealDouble(), 0, "blue, not 1");
 		assertFalse(ImagePlanes.isPalette(new ImagePlus("gray", new ByteProcessor(2, 1))));
 	}
+
+	/** Data shown with a display ramp (ImageJ's Fire, Spectrum) keep their values: such a table is not a palette. */
+	@Test
+	void anImageShownWithADisplayRampIsNotAPalette() {
+		for (final String ramp : new String[] { "fire", "spectrum", "ice" }) {
+			final ByteProcessor data = new ByteProcessor(2, 1, new byte[] { 10, 20 });
+			data.setColorModel(ij.plugin.LutLoader.getLut(ramp));
+			assertTrue(data.isColorLut(), ramp);
+			final ImagePlus imp = new ImagePlus(ramp, data);
+			assertFalse(ImagePlanes.isPalette(imp), ramp);
+			assertEquals(1, ImagePlanes.of(imp).count(), "inpainted as its one plane of values");
+			assertEquals(8, imp.getBitDepth());
+		}
+	}
 }

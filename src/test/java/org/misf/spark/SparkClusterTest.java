@@ -37,7 +37,7 @@ import org.misf.batch.ResultWriter;
 @Tag("slow")
 class SparkClusterTest {
 
-	private static final Pattern TEMP = Pattern.compile("^\\..+\\.tmp-(\\d+)-\\d+\\.[a-z]+$");
+	private static final Pattern TEMP = Pattern.compile("^\\..+\\.tmp-(\\d+)(?:@\\w+)?(?:\\+[0-9a-z]+)?\\.[a-z]+$");
 
 	@TempDir
 	Path dir;
