@@ -36,7 +36,7 @@ class LayerRulesTest {
 	private static final String IMGLIB2 = "net.imglib2..", DJL = "ai.djl..", IMAGEJ = "ij..", CORE = "org.misf.core..",
 		MODEL = "org.misf.model..", METRICS = "org.misf.metrics..", EVALUATION = "org.misf.evaluation..",
 		CHECKPOINT = "org.misf.checkpoint..", IO = "org.misf.io..", BATCH = "org.misf.batch..", CLI = "org.misf.cli..",
-		FIJI = "org.misf.imagej..", FILES = "org.misf.files..";
+		FIJI = "org.misf.imagej..", FILES = "org.misf.files..", SPARK = "org.misf.spark..";
 
 	/** Row {@code layer} of the table: its classes use only these packages, their own and the JDK's. */
 	private static ArchRule row(final String layer, final String... uses) {
@@ -85,6 +85,17 @@ class LayerRulesTest {
 	@ArchTest
 	static final ArchRule imagej = row("imagej", CORE, MODEL, METRICS, EVALUATION, CHECKPOINT, IO, BATCH, IMGLIB2,
 		DJL, IMAGEJ, "org.scijava..");
+
+	/** The -spark jar's entry and runner: the CLI's commands, the batch's units as Spark tasks. */
+	@ArchTest
+	static final ArchRule spark = row("spark", CORE, FILES, MODEL, BATCH, CLI, IMAGEJ, "org.apache.spark..", "scala..",
+		"picocli..");
+
+	/** The plugin jar and the Fiji and ImageJ bundles carry neither Spark nor org.misf.spark (pom.xml). */
+	@ArchTest
+	static final ArchRule onlySparkUsesSpark = noClasses().that().resideOutsideOfPackage(SPARK).should()
+		.dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", SPARK).as(
+			"only org.misf.spark uses Spark (and nothing uses org.misf.spark), so the plugin jar runs without it");
 
 	@ArchTest
 	static final ArchRule cliNeverUsesFiji = noClasses().that().resideInAPackage(CLI).should().dependOnClassesThat()

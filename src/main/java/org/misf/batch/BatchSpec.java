@@ -1,6 +1,8 @@
 package org.misf.batch;
 
+import java.io.Serializable;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 
 import org.misf.core.InpaintJob;
 import org.misf.core.MaskConvention;
@@ -9,9 +11,13 @@ import org.misf.io.RangeChoice;
 /**
  * What a batch does: an image or a folder of images, the mask(s) and where results go (as {@code inpaint IMAGE
  * MASK -o OUT}), the shard, how to inpaint, how masks are read, and what is written besides each result.
- * Immutable; both front-ends make one with {@link #builder} and hand it to {@link FolderBatchRun}.
+ * Immutable; both front-ends make one with {@link #builder} and hand it to {@link FolderBatchRun}. Serializable (as
+ * its choices in plain values), so that another process can do some of its images or a wall's blocks
+ * ({@link BatchRunner}).
  */
-public final class BatchSpec {
+public final class BatchSpec implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	final Path image;
 	final Path mask;
@@ -102,6 +108,51 @@ public final class BatchSpec {
 
 		public BatchSpec build() {
 			return new BatchSpec(this);
+		}
+	}
+
+	private Object writeReplace() {
+		return new Plain(this);
+	}
+
+	private void readObject(final java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+		throw new java.io.InvalidObjectException("a BatchSpec travels as its plain values");
+	}
+
+	/** The spec's choices as plain values, read back through the builder (its checks included). */
+	private static final class Plain implements Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String image, mask, output, shard, range;
+		private final int dilation, margin, batchSize;
+		private final double min, max, threshold;
+		private final boolean invert, record, saveChanges;
+
+		Plain(final BatchSpec s) {
+			image = s.image.toAbsolutePath().toString(); // other processes run in other folders
+			mask = s.mask == null ? null : s.mask.toAbsolutePath().toString();
+			output = Paths.get(s.output).toAbsolutePath() + (s.output.endsWith("/") || s.output.endsWith(
+				java.io.File.separator) ? java.io.File.separator : "");
+			shard = s.shard;
+			range = s.range.toString();
+			dilation = s.job.dilation();
+			margin = s.job.margin().orElse(-1);
+			batchSize = s.job.batchSize();
+			min = s.job.range().map(r -> r.min()).orElse(Double.NaN);
+			max = s.job.range().map(r -> r.max()).orElse(Double.NaN);
+			threshold = s.convention.threshold();
+			invert = s.convention.inverted();
+			record = s.record;
+			saveChanges = s.saveChanges;
+		}
+
+		private Object readResolve() {
+			final InpaintJob.Builder job = InpaintJob.builder().dilation(dilation).margin(margin).batchSize(batchSize);
+			if (!Double.isNaN(min)) job.range(min, max);
+			return builder(Paths.get(image), mask == null ? null : Paths.get(mask), output).shard(shard).job(job.build())
+				.range(RangeChoice.parse(range)).convention(new MaskConvention(threshold, invert)).record(record)
+				.saveChanges(saveChanges).build();
 		}
 	}
 }

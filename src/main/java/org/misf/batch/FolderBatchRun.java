@@ -70,12 +70,23 @@ public final class FolderBatchRun {
 	}
 
 	/**
-	 * Runs the batch. {@code inpainter} is asked once, only when there is work; {@code closeInpainter}: whether
-	 * this run owns it (the CLI) or a cache does (Fiji). Throws {@link InpaintingException} when nothing could be
-	 * done (bad usage, the model cannot load).
+	 * Runs the batch in this process. {@code inpainter} is asked once, only when there is work; {@code closeInpainter}:
+	 * whether this run owns it (the CLI) or a cache does (Fiji). Throws {@link InpaintingException} when nothing could
+	 * be done (bad usage, the model cannot load).
 	 */
 	public static BatchSummary run(final BatchSpec spec, final Supplier<Inpainter> inpainter,
 		final boolean closeInpainter, final BatchListener listener)
+	{
+		return run(spec, inpainter, closeInpainter, listener, null);
+	}
+
+	/**
+	 * As {@link #run(BatchSpec, Supplier, boolean, BatchListener)}, the images and the blocks of walls computed by
+	 * {@code runner} in other processes (null: here, one after another); walls' holes, coarse fills and results are
+	 * done here, so {@code inpainter} is asked only when a wall has work.
+	 */
+	public static BatchSummary run(final BatchSpec spec, final Supplier<Inpainter> inpainter,
+		final boolean closeInpainter, final BatchListener listener, final BatchRunner runner)
 	{
 		final List<InpaintJobs.Job> jobs = plan(spec);
 		prepareFolders(jobs, listener);
@@ -89,14 +100,25 @@ public final class FolderBatchRun {
 		}
 		final Once<Inpainter> engine = new Once<>(inpainter);
 		try {
-			final List<InpaintJobs.Job> again = new ArrayList<>();
+			final List<InpaintJobs.Job> here = runner == null ? todo : new ArrayList<>(), again = new ArrayList<>();
 			int finished = 0;
-			for (final List<InpaintJobs.Job> pass : List.of(todo, again))
+			if (runner != null) {
+				final List<InpaintJobs.Job> images = new ArrayList<>();
+				for (final InpaintJobs.Job j : todo)
+					(WallDecision.streams(j.image, j.mask) ? here : images).add(j);
+				if (!images.isEmpty()) for (final ImageOutcome o : runner.images(spec, images, listener)) {
+					o.tell(listener);
+					if (o.outcome == Outcome.STOPPED) return tally.stopped();
+					tally.add(o.outcome);
+					finished++;
+				}
+			}
+			for (final List<InpaintJobs.Job> pass : List.of(here, again))
 				for (final InpaintJobs.Job j : pass) {
 					if (listener.isCancelled()) return tally.stopped();
-					final Outcome o = underClaim(j, spec, engine, finished, todo.size(), listener);
+					final Outcome o = underClaim(j, spec, engine, finished, todo.size(), listener, runner);
 					if (o == Outcome.STOPPED) return tally.stopped();
-					if (o == Outcome.ELSEWHERE && pass == todo) again.add(j); // its run may end without it: look again
+					if (o == Outcome.ELSEWHERE && pass == here) again.add(j); // its run may end without it: look again
 					else {
 						tally.add(o);
 						listener.progress(++finished, todo.size());
@@ -106,7 +128,21 @@ public final class FolderBatchRun {
 		}
 		finally {
 			if (closeInpainter) engine.ifMade(Inpainter::close);
+			if (runner != null) prepareFolders(jobs, new BatchListener() {}); // what dead units left
 		}
+	}
+
+	/**
+	 * Does one image of a batch that is not a wall, in any process (a {@link BatchRunner}'s unit), as this batch
+	 * does it here: claimed, read, inpainted, written with its record, verified and never replacing a file; every
+	 * failure is an outcome with its sentence.
+	 */
+	public static ImageOutcome inpaint(final Inpainter inpainter, final BatchSpec spec, final InpaintJobs.Job job,
+		final ProgressListener progress)
+	{
+		final ImageOutcome.Heard heard = new ImageOutcome.Heard(progress);
+		final Outcome o = underClaim(job, spec, new Once<>(() -> inpainter), 0, 1, heard, null);
+		return new ImageOutcome(job.image.getFileName().toString(), o, heard);
 	}
 
 	/** How many images ended how, since the run started. */
@@ -149,7 +185,7 @@ public final class FolderBatchRun {
 
 	/** Claims a job and does it, unless another run holds it or finished it meanwhile. */
 	private static Outcome underClaim(final InpaintJobs.Job j, final BatchSpec spec, final Once<Inpainter> engine,
-		final int index, final int total, final BatchListener listener)
+		final int index, final int total, final BatchListener listener, final BatchRunner runner)
 	{
 		final String name = j.image.getFileName().toString();
 		final Optional<Claim> claim;
@@ -168,17 +204,18 @@ public final class FolderBatchRun {
 				spec.record, listener); // something else appeared there meanwhile
 			final Inpainter in = engine.get(); // a model that cannot load ends the run: nothing could be done
 			if (status == ResultStatus.MISSING) ExistingResult.removeOrphanRecord(j.output, name, listener);
-			return compute(in, j, spec, cancellable(listener.imageStarted(index, total, name), listener), listener);
+			return compute(in, j, spec, cancellable(listener.imageStarted(index, total, name), listener), listener,
+				runner);
 		}
 	}
 
 	/** Does one image; every failure is one sentence for the user and the batch goes on. */
 	private static Outcome compute(final Inpainter in, final InpaintJobs.Job j, final BatchSpec spec,
-		final ProgressListener windows, final BatchListener listener)
+		final ProgressListener windows, final BatchListener listener, final BatchRunner runner)
 	{
 		final String name = j.image.getFileName().toString();
 		try {
-			final Written w = inpaintOne(in, j, spec, windows, listener);
+			final Written w = inpaintOne(in, j, spec, windows, listener, runner);
 			if (w.note != null) listener.imageNote(name, w.note);
 			return w == Written.BY_ANOTHER_RUN ? Outcome.SKIPPED : Outcome.DONE;
 		}
@@ -199,10 +236,10 @@ public final class FolderBatchRun {
 
 	/** Inpaints one job and writes what it produces, the result and its record together. */
 	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
-		final ProgressListener progress, final BatchListener listener) throws IOException
+		final ProgressListener progress, final BatchListener listener, final BatchRunner runner) throws IOException
 	{
 		if (WallDecision.streams(j.image, j.mask)) {
-			final String note = WallRun.inpaint(inpainter, j, s, progress);
+			final String note = WallRun.inpaint(inpainter, j, s, progress, runner);
 			if (note == null) return Written.BY_ANOTHER_RUN;
 			listener.imageNote(j.image.getFileName().toString(), s.saveChanges ? note +
 				" No change images are made for a wall." : note);

@@ -33,9 +33,12 @@ public final class InpaintJobs {
 
 	/**
 	 * One image to inpaint: its mask (null when none matches) and its output file; or why it cannot be done at all
-	 * ({@code problem}, one sentence; then the output is null).
+	 * ({@code problem}, one sentence; then the output is null). Serializable as its paths, for another process of
+	 * a {@link BatchRunner}.
 	 */
-	public static final class Job {
+	public static final class Job implements java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
 
 		public final Path image;
 		public final Path mask;
@@ -51,6 +54,15 @@ public final class InpaintJobs {
 			this.mask = mask;
 			this.output = output;
 			this.problem = problem;
+		}
+
+		/** Travels as its paths, absolute (other processes run in other folders), and its problem. */
+		private Object writeReplace() {
+			return new PlainJob(this);
+		}
+
+		private void readObject(final java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+			throw new java.io.InvalidObjectException("a Job travels as its paths");
 		}
 
 		/** The job for an image of a folder; a name that cannot be turned into text and back is a problem. */
@@ -72,6 +84,33 @@ public final class InpaintJobs {
 			catch (final InvalidPathException e) {
 				return false;
 			}
+		}
+	}
+
+	/** A job's paths as text, for {@link Job}'s serialization. */
+	private static final class PlainJob implements java.io.Serializable {
+
+		private static final long serialVersionUID = 1L;
+
+		private final String image, mask, output, problem;
+
+		PlainJob(final Job j) {
+			image = text(j.image);
+			mask = text(j.mask);
+			output = text(j.output);
+			problem = j.problem;
+		}
+
+		private static String text(final Path p) {
+			return p == null ? null : p.toAbsolutePath().toString();
+		}
+
+		private static Path path(final String s) {
+			return s == null ? null : Paths.get(s);
+		}
+
+		private Object readResolve() {
+			return new Job(path(image), path(mask), path(output), problem);
 		}
 	}
 

@@ -39,24 +39,29 @@ final class WallRun {
 	private final InpaintJobs.Job job;
 	private final BatchSpec spec;
 	private final ProgressListener progress;
+	private final BatchRunner runner;
 
 	private WallRun(final WallNetwork net, final InpaintJobs.Job job, final BatchSpec spec,
-		final ProgressListener progress)
+		final ProgressListener progress, final BatchRunner runner)
 	{
 		this.net = net;
 		this.job = job;
 		this.spec = spec;
 		this.progress = progress;
+		this.runner = runner;
 	}
 
-	/** Does {@code job} as a wall; returns a note for the user, or null when another run's result has its name. */
+	/**
+	 * Does {@code job} as a wall, its blocks computed by {@code runner} (null: here); returns a note for the user, or
+	 * null when another run's result has its name.
+	 */
 	static String inpaint(final Inpainter inpainter, final InpaintJobs.Job job, final BatchSpec spec,
-		final ProgressListener progress) throws IOException
+		final ProgressListener progress, final BatchRunner runner) throws IOException
 	{
 		if (!job.output.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.tiff?"))
 			throw new BadInputException("a wall this large is written as a tiled TIFF; name the output .tif.");
 		try {
-			return new WallRun(WallNetwork.of(inpainter, spec.job), job, spec, progress).run();
+			return new WallRun(WallNetwork.of(inpainter, spec.job), job, spec, progress, runner).run();
 		}
 		catch (final UncheckedIOException e) {
 			throw unfinished(e.getCause());
@@ -75,16 +80,18 @@ final class WallRun {
 
 	private String run() throws IOException {
 		final long t0 = System.currentTimeMillis(), heap = Runtime.getRuntime().maxMemory();
+		final String key = WallKey.of(job, spec, net);
 		try (TiffPlanes image = new TiffPlanes(job.image, heap / 5); WallMask mask = WallMask.open(job.mask,
 			spec.convention, image.tiff().width(), image.tiff().height(), heap / 10);
-			WallWork work = WallWork.open(job.output, WallKey.of(job, spec, net)))
+			WallWork work = WallWork.open(job.output, key))
 		{
 			final IntensityMapping map = WallKey.mapping(spec.range, image.tiff().bits());
 			final List<HoleRegion> holes = holes(work, mask.holes(), image.tiff().width(), image.tiff().height());
 			final BlockPlan plan = BlockPlan.of(image.tiff().width(), image.tiff().height(), holes, net.settings());
 			final ChannelPlanes<?> planes = planes(image);
 			final List<CoarseFill> coarse = coarse(work, plan, planes, mask.holes(), map);
-			final int earlier = blocks(work, plan, planes, mask.holes(), coarse, map, image.tiff().bits());
+			final int earlier = runner == null ? blocks(work, plan, planes, mask.holes(), coarse, map, image.tiff().bits())
+				: blocksBy(new WallTask(spec, job, key), work, plan);
 			final Path temp = job.output.toAbsolutePath().resolveSibling("." + job.output.getFileName() + ".tmp-" +
 				ProcessMark.mine() + ".tif");
 			final boolean named;
@@ -183,6 +190,22 @@ final class WallRun {
 		return earlier;
 	}
 
+	/** Has {@link #runner} compute every block not done yet; returns how many an earlier run had done. */
+	private int blocksBy(final WallTask task, final WallWork work, final BlockPlan plan) throws IOException {
+		final List<Integer> todo = new java.util.ArrayList<>();
+		int earlier = 0;
+		for (int b = 0; b < plan.blocks(); b++)
+			if (plan.hasWork(b)) {
+				if (work.has(WallBlock.fileName(b))) earlier++;
+				else todo.add(b);
+			}
+		if (!todo.isEmpty()) runner.blocks(task, todo, progress);
+		if (progress.isCancelled()) throw new org.misf.core.CancelledException();
+		for (final int b : todo)
+			if (!work.has(WallBlock.fileName(b))) throw new IOException("block " + b + " was not computed");
+		return earlier;
+	}
+
 	/** Names the checked result and its record, the record first; false when another run's result has the name. */
 	private boolean publish(final Path temp, final InpaintingReport r) throws IOException {
 		return ResultWriter.publishWithRecord(temp, job.output, spec.record ? sha -> Provenance.json(job.image,
@@ -197,7 +220,7 @@ final class WallRun {
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static ChannelPlanes<?> planes(final TiffPlanes image) {
+	static ChannelPlanes<?> planes(final TiffPlanes image) {
 		return ChannelPlanes.of(image.planes().size() == 1 ? (RandomAccessibleInterval) image.planes().get(0)
 			: Views.stack((List) image.planes()));
 	}

@@ -50,6 +50,19 @@ final class WallWork implements Closeable {
 	}
 
 	/**
+	 * The work of {@code output} for the job {@code key}, as another process of the run that holds it ({@link
+	 * WallTask}): no lock taken, nothing removed; it reads the work and writes blocks' files.
+	 *
+	 * @throws InpaintingException when there is no such work, or it is for another key
+	 */
+	static WallWork attach(final Path output, final String key) throws IOException {
+		final WallWork w = new WallWork(folder(output), null, null);
+		if (!Arrays.equals(key.getBytes(StandardCharsets.UTF_8), w.read("key"))) throw new InpaintingException(
+			"the work folder " + w.dir + " is not (or no longer) this wall's work.");
+		return w;
+	}
+
+	/**
 	 * Opens (or starts) the work of {@code output} for the job {@code key}; work made for another key is removed
 	 * first. Throws when another run holds it.
 	 */
@@ -169,6 +182,7 @@ final class WallWork implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		if (lock == null) return; // attached: nothing held
 		if (lock.isValid()) lock.release();
 		lockChannel.close();
 	}

@@ -4,14 +4,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.misf.batch.BatchListener;
+import org.misf.batch.BatchRunner;
 import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
 import org.misf.core.InpaintJob;
 import org.misf.core.MaskConvention;
 import org.misf.io.RangeChoice;
+import org.misf.model.ModelChoice;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +89,7 @@ final class InpaintCli implements Callable<Integer> {
 
 	private final PrintStream out, err;
 	private final BooleanSupplier cancelled;
+	private final Function<ModelChoice, BatchRunner> runners;
 
 	/**
 	 * @param cancelled stops the batch cleanly when it turns true (the image in progress is not written, finished
@@ -93,9 +97,20 @@ final class InpaintCli implements Callable<Integer> {
 	 *                  signal in {@code main} ({@link StopSignal}); null = never
 	 */
 	InpaintCli(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled) {
+		this(out, err, cancelled, null);
+	}
+
+	/**
+	 * @param runners the runner of the images and walls' blocks for the model chosen (null, or a null runner: here,
+	 *                one after another); the command closes it
+	 */
+	InpaintCli(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled,
+		final Function<ModelChoice, BatchRunner> runners)
+	{
 		this.out = out;
 		this.err = err;
 		this.cancelled = cancelled;
+		this.runners = runners;
 	}
 
 	@Override
@@ -111,12 +126,15 @@ final class InpaintCli implements Callable<Integer> {
 	private int run(final BatchSpec batchSpec, final BooleanSupplier stop) {
 		final ProgressBar bar = new ProgressBar(err, !quiet);
 		final BatchSummary summary;
+		final BatchRunner runner = runners == null ? null : runners.apply(model.choice(threads.threads));
 		try {
-			summary = FolderBatchRun.run(batchSpec, model::open, true,
-				new BarListener(bar, err, stop));
+			final BarListener listener = new BarListener(bar, err, stop);
+			summary = runner == null ? FolderBatchRun.run(batchSpec, model::open, true, listener) : FolderBatchRun.run(
+				batchSpec, runner::inpainter, false, listener, runner);
 		}
 		finally {
 			bar.finish();
+			if (runner != null) runner.close();
 		}
 		out.println(summary.line());
 		out.flush();

@@ -8,12 +8,14 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import org.misf.batch.BatchRunner;
 import org.misf.core.MisfException;
 import org.misf.io.RangeChoice;
 import org.misf.metrics.LpipsChoice;
 import org.misf.metrics.Quantisation;
 import org.misf.metrics.SsimWindow;
 import org.misf.model.Device;
+import org.misf.model.ModelChoice;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -75,9 +77,20 @@ public final class Main implements Callable<Integer> {
 
 	/** The command line with every command, printing to {@code out} and {@code err}. */
 	static CommandLine commandLine(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled) {
+		return commandLine(out, err, cancelled, null);
+	}
+
+	/**
+	 * As {@link #commandLine(PrintStream, PrintStream, BooleanSupplier)}, {@code inpaint} running its images and
+	 * walls' blocks with the runner {@code runners} gives for the model chosen (null: here); for another entry point
+	 * (org.misf.spark) that adds its options to {@code inpaint}.
+	 */
+	public static CommandLine commandLine(final PrintStream out, final PrintStream err, final BooleanSupplier cancelled,
+		final Function<ModelChoice, BatchRunner> runners)
+	{
 		final CommandLine cl = new CommandLine(new Main());
-		for (final Object command : new Object[] { new InpaintCli(out, err, cancelled), new EvaluateCli(out, err), new MetricsCli(
-			out), new ImportCli(out), new SelftestCli(out), new BenchCli(out), new VerifyCli(out) })
+		for (final Object command : new Object[] { new InpaintCli(out, err, cancelled, runners), new EvaluateCli(out, err),
+			new MetricsCli(out), new ImportCli(out), new SelftestCli(out), new BenchCli(out), new VerifyCli(out) })
 			cl.addSubcommand(command);
 		// the user's words are read by their one resolver, after the subcommands are added (so they inherit them)
 		cl.registerConverter(Device.class, converter(Device::parse));

@@ -1,7 +1,7 @@
 package org.misf.cli;
 
 import org.misf.model.Device;
-import org.misf.model.Inpainters;
+import org.misf.model.ModelChoice;
 import org.misf.model.ModelPackage;
 import org.misf.model.TorchInpainter;
 
@@ -23,8 +23,13 @@ final class ModelOptions {
 		return ModelPackage.open(model);
 	}
 
+	/** The options as a choice another process can load, with {@code threads} (null: the default). */
+	ModelChoice choice(final Integer threads) {
+		return new ModelChoice(model, device, threads);
+	}
+
 	/** The package's network on the chosen device. */
 	TorchInpainter open() {
-		return Inpainters.open(modelPackage(), device);
+		return choice(null).open();
 	}
 }

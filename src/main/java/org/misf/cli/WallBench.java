@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Random;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
@@ -19,8 +18,6 @@ import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
 import org.misf.files.StaleWork;
 import org.misf.io.TiffPlanes;
-import org.misf.io.TiledTiffLayout;
-import org.misf.io.TiledTiffWriter;
 import org.misf.model.TorchInpainter;
 
 /**
@@ -118,14 +115,12 @@ final class WallBench {
 			final ColorProcessor ip = new ColorProcessor(side, side);
 			for (int y = 0; y < side; y++)
 				for (int x = 0; x < side; x++)
-					ip.set(x, y, pixel(x, y, 0) << 16 | pixel(x, y, 1) << 8 | pixel(x, y, 2));
+					ip.set(x, y, SyntheticWall.pixel(x, y, 0) << 16 | SyntheticWall.pixel(x, y, 1) << 8 | SyntheticWall
+						.pixel(x, y, 2));
 			new FileSaver(new ImagePlus("wall", ip)).saveAsPng(image.toString());
 		}
-		else write(image, side, rgb);
-		final Random r = new Random(spots);
-		final int[][] ovals = new int[spots][];
-		for (int i = 0; i < spots; i++)
-			ovals[i] = new int[] { r.nextInt(side - 20), r.nextInt(side - 20), 3 + r.nextInt(15), 3 + r.nextInt(15) };
+		else SyntheticWall.write(image, side, rgb);
+		final int[][] ovals = SyntheticWall.spots(side, spots);
 		final Path mask = folder.resolve(rgb ? "mask.png" : "mask.tif");
 		if (rgb) { // both ways of the equality read this PNG
 			final ByteProcessor m = new ByteProcessor(side, side);
@@ -134,7 +129,7 @@ final class WallBench {
 				m.fillOval(o[0], o[1], o[2], o[3]);
 			new FileSaver(new ImagePlus("mask", m)).saveAsPng(mask.toString());
 		}
-		else writeMask(mask, side, ovals); // tile by tile, so that the bench's own heap stays small
+		else SyntheticWall.writeMask(mask, side, ovals); // tile by tile, so that the bench's own heap stays small
 		System.gc();
 		BenchCli.resetPeaks();
 		final long t0 = System.nanoTime();
@@ -145,54 +140,5 @@ final class WallBench {
 		out.println(String.format(Locale.ROOT, "  %s: %d x %d, %d spots, %.1f s, peak heap %d MB", kind, side, side,
 			spots, seconds, BenchCli.peakHeapMb()));
 		return seconds;
-	}
-
-	/** A synthetic wall's sample: smooth relief and grain, the same for the TIFF and the PNG. */
-	private static int pixel(final int x, final int y, final int c) {
-		final int grain = (x * 73856093 ^ y * 19349663) >>> 27;
-		return Math.max(0, Math.min(255, (int) (120 + 50 * Math.sin(x / 300.0) * Math.cos(y / 230.0)) + grain - c * 20));
-	}
-
-	/** A mask of {@code ovals} ({x, y, width, height}, inscribed ellipses) as a tiled, compressed TIFF. */
-	private static void writeMask(final Path file, final int side, final int[][] ovals) throws IOException {
-		final TiledTiffLayout layout = TiledTiffLayout.of(side, side, 1, 8, true);
-		final int t = layout.tileSide();
-		try (TiledTiffWriter w = new TiledTiffWriter(file, layout)) {
-			for (int ty = 0; ty < layout.tilesDown(); ty++)
-				for (int tx = 0; tx < layout.tilesAcross(); tx++) {
-					final byte[] b = new byte[t * t];
-					for (final int[] o : ovals)
-						for (int y = Math.max(o[1], ty * t); y < Math.min(o[1] + o[3], ty * t + t); y++)
-							for (int x = Math.max(o[0], tx * t); x < Math.min(o[0] + o[2], tx * t + t); x++) {
-								final double u = (x + 0.5 - o[0] - o[2] / 2.0) / (o[2] / 2.0), v = (y + 0.5 - o[1] - o[3] / 2.0) /
-									(o[3] / 2.0);
-								if (u * u + v * v <= 1) b[(y - ty * t) * t + x - tx * t] = (byte) 255;
-							}
-					w.writeTile(tx, ty, new Object[] { b });
-				}
-			w.finish();
-		}
-	}
-
-	private static void write(final Path file, final int side, final boolean rgb) throws IOException {
-		final TiledTiffLayout layout = TiledTiffLayout.of(side, side, rgb ? 3 : 1, 8, false);
-		final int t = layout.tileSide();
-		try (TiledTiffWriter w = new TiledTiffWriter(file, layout)) {
-			for (int ty = 0; ty < layout.tilesDown(); ty++)
-				for (int tx = 0; tx < layout.tilesAcross(); tx++) {
-					final Object[] ch = new Object[layout.samples()];
-					for (int c = 0; c < ch.length; c++) {
-						final byte[] b = new byte[t * t];
-						for (int i = 0; i < b.length; i++)
-							b[i] = (byte) pixel(tx * t + i % t, ty * t + i / t, c);
-						ch[c] = b;
-					}
-					w.writeTile(tx, ty, ch);
-				}
-			w.finish();
-		}
-		catch (final UncheckedIOException e) {
-			throw e.getCause();
-		}
 	}
 }

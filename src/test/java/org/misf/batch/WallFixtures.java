@@ -33,7 +33,7 @@ public final class WallFixtures {
 	private WallFixtures() {}
 
 	/** An 8-bit RGB picture, or 16-bit gray ({@code sixteen}), {@code w x h}. */
-	static ImagePlus picture(final int w, final int h, final boolean sixteen, final long seed) {
+	public static ImagePlus picture(final int w, final int h, final boolean sixteen, final long seed) {
 		final Random r = new Random(seed);
 		if (sixteen) {
 			final ShortProcessor ip = new ShortProcessor(w, h);
@@ -56,7 +56,7 @@ public final class WallFixtures {
 	 * Small spots, some across the edges of 2048 px blocks and their corner, and a thin crack {@code crack} px
 	 * across (over about 380 px it is a huge hole: a coarse fill and refine tiles).
 	 */
-	static ByteProcessor mask(final int w, final int h, final long seed, final int crack) {
+	public static ByteProcessor mask(final int w, final int h, final long seed, final int crack) {
 		final ByteProcessor m = new ByteProcessor(w, h);
 		m.setValue(255);
 		final Random r = new Random(seed);
@@ -69,7 +69,7 @@ public final class WallFixtures {
 		return m;
 	}
 
-	static void save(final ImagePlus imp, final Path p) throws IOException {
+	public static void save(final ImagePlus imp, final Path p) throws IOException {
 		Files.createDirectories(p.getParent());
 		final FileSaver s = new FileSaver(imp);
 		assertTrue(p.toString().endsWith(".png") ? s.saveAsPng(p.toString()) : imp.getStackSize() > 1 ? s

@@ -114,7 +114,7 @@ final class ImageJ1Runner {
 			return files.filter(p -> {
 				final String n = p.getFileName().toString();
 				return n.startsWith("MISF_Inpainting-") && n.endsWith(".jar") && !n.endsWith("-sources.jar") && !n
-					.endsWith("-tests.jar") && !n.endsWith("-javadoc.jar");
+					.endsWith("-tests.jar") && !n.endsWith("-javadoc.jar") && !n.endsWith("-spark.jar");
 			}).findFirst().orElse(null);
 		}
 	}
