@@ -75,16 +75,30 @@ class SparkClusterTest {
 			driver.destroyForcibly();
 		}
 		assertEquals(0, driver.exitValue(), log());
-		assertTrue(log().contains("12 inpainted, 0 skipped (already done), 0 failed, of 12 images"), log());
+		// 12 computed; or 11 and 1 found done, when the kill came after the killed executor had named its result (between
+		// naming it and removing the temporary name): either way every image once, which the names and pixels below check
+		final Matcher summary = Pattern.compile("(\\d+) inpainted, (\\d+) skipped \\(already done\\), 0 failed, of 12 images")
+			.matcher(log());
+		assertTrue(summary.find(), log());
+		final int done = Integer.parseInt(summary.group(1)), found = Integer.parseInt(summary.group(2));
+		assertTrue(done + found == 12 && found <= 1, log());
 		assertTrue(executorsStarted(home) >= 3, "a new executor replaced the killed one: " + executorsStarted(home));
 		final String[] cli = SparkInpaintTest.run(false, "inpaint", in.toString(), masks.toString(), "-o", dir.resolve(
 			"cli").toString(), "--threads", "1");
 		assertEquals("0", cli[0], cli[2]);
-		final List<String> names = SparkInpaintTest.names(out);
-		assertEquals(SparkInpaintTest.names(dir.resolve("cli")), names, "each result and record once, no temporary");
+		final List<String> all = SparkInpaintTest.names(out);
+		final long pid = killed; // a temporary of the killed executor may remain, as after a killed CLI: the next run removes it
+		final List<String> names = all.stream().filter(n -> !isTempOf(n, pid)).collect(Collectors.toList());
+		assertTrue(all.size() - names.size() <= 1, all.toString());
+		assertEquals(SparkInpaintTest.names(dir.resolve("cli")), names, "each result and record once, no other temporary");
 		for (final String name : names)
 			if (!name.endsWith(".json")) assertNull(ResultWriter.differs(IJ.openImage(dir.resolve("cli/" + name)
 				.toString()), IJ.openImage(out.resolve(name).toString())), name);
+	}
+
+	private static boolean isTempOf(final String name, final long pid) {
+		final Matcher m = TEMP.matcher(name);
+		return m.matches() && Long.parseLong(m.group(1)) == pid;
 	}
 
 	/** Kills the executor writing a temporary result in {@code out}, if one is; its pid, or -1. */
