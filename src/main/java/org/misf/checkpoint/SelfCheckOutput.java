@@ -16,6 +16,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import org.misf.model.EngineThreads;
+import org.misf.model.FiniteOutput;
 
 /**
  * Runs a written model.pt, loaded as inference would load it, once on one image + mask (batch 1, CPU).
@@ -26,7 +27,10 @@ final class SelfCheckOutput {
 
 	private SelfCheckOutput() {}
 
-	/** The composited RGB output (1x3xHxW, row-major) of {@code modelFile} for {@code image} and {@code mask}. */
+	/**
+	 * The composited RGB output (1x3xHxW, row-major) of {@code modelFile} for {@code image} and {@code mask}; a
+	 * non-finite output is computed again ({@link FiniteOutput}) before it is returned as it is.
+	 */
 	static float[] compute(final Path modelFile, final float[] image, final float[] mask, final int height,
 		final int width) throws IOException
 	{
@@ -39,17 +43,17 @@ final class SelfCheckOutput {
 		{
 			final NDList input = new NDList(manager.create(image, new Shape(1, 3, height, width)),
 				manager.create(mask, new Shape(1, 1, height, width)));
-			final NDList output;
 			JniUtils.setGraphExecutorOptimize(false);
 			try {
-				output = predictor.predict(input);
+				return FiniteOutput.firstFinite(() -> {
+					try (NDList output = predictor.predict(input)) {
+						return output.singletonOrThrow().toFloatArray();
+					}
+				});
 			}
 			finally {
 				JniUtils.setGraphExecutorOptimize(true);
 			}
-			final float[] out = output.singletonOrThrow().toFloatArray();
-			output.close();
-			return out;
 		}
 		catch (final ModelNotFoundException | MalformedModelException | TranslateException e) {
 			throw new IOException("the written model cannot be run: " + e.getMessage(), e);

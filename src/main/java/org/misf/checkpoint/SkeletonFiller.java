@@ -72,8 +72,8 @@ final class SkeletonFiller {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
 				JniUtils.writeModule(block, out, false);
 			}
-			// Without this the collector may free the buffers (and the arrays naming them) once the loop is over:
-			// the module would then be written from freed memory (a NaN now and then, seen in the import tests).
+			// libtorch does not copy a set() buffer: the parameters read it until the module is written, so the
+			// collector must not free the buffers (or the arrays naming them) before that.
 			Reference.reachabilityFence(values);
 			Reference.reachabilityFence(parameters);
 		}

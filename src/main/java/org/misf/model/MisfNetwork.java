@@ -19,7 +19,8 @@ import org.misf.core.NetworkBatch;
 /**
  * A MISF package's TorchScript on DJL's PyTorch engine: loaded once on the device {@link Device#resolve} chose,
  * with one predictor whose {@link MisfTranslator} lays the windows out; every call works in the predictor's own
- * scope, which DJL closes when the call ends, so native memory does not grow over long batches. Failures are
+ * scope, which DJL closes when the call ends, so native memory does not grow over long batches. An output with NaN or
+ * infinite values is never passed on ({@link FiniteOutput}: the call is repeated, then refused). Failures are
  * {@link InpaintingException}s; a {@link MisfException} from inside a call is passed on as it is.
  */
 public final class MisfNetwork implements InpaintingNetwork, ForwardPass, AutoCloseable {
@@ -74,7 +75,11 @@ public final class MisfNetwork implements InpaintingNetwork, ForwardPass, AutoCl
 	public synchronized float[] run(final NetworkBatch batch) {
 		final long t0 = System.nanoTime();
 		try {
-			return predictor.predict(batch);
+			final float[] out = FiniteOutput.firstFinite(() -> predictor.predict(batch));
+			if (!FiniteOutput.isFinite(out)) throw new InpaintingException("The model of package " + pkg +
+				" returned NaN or infinite values for a " + batch.width() + "x" + batch.height() + " window " +
+				FiniteOutput.ATTEMPTS + " times in a row; that window was not filled.");
+			return out;
 		}
 		catch (final TranslateException e) {
 			if (e.getCause() instanceof MisfException) throw (MisfException) e.getCause();
