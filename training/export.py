@@ -26,7 +26,7 @@ import torch
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import SHIFTS, InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state  # noqa: E402
+from misf.network import RING_PX, SHIFTS, InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state  # noqa: E402
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
 
@@ -112,7 +112,10 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                  "tolerance": 1e-4},
         "inference": {"boundary_correction": {"scales_px": list(model.boundary_scales),
                                               "confidence": model.confidence} if model.boundary_scales else "off",
-                      "flip_average": model.flip_average, "colour_shift": model.shift,
+                      "flip_average": model.flip_average,
+                      "colour_shift": {"mode": "plain", "ring_px": RING_PX,
+                                       "gate_grey_levels": [round(v * 255, 3) for v in model.plain_gate]}
+                      if model.shift == "plain" else model.shift,
                       "flat_ground": {"plain_up_to": model.flat_ground[0], "structure_from": model.flat_ground[1]}
                       if model.flat_ground else "off"},
         "training": training,
@@ -139,8 +142,9 @@ def main():
                     help="comma-separated Gaussian scales in px for the boundary colour correction (e.g. 1,2,4; empty = off)")
     ap.add_argument("--flip-average", action="store_true", help="average with the mirrored input's prediction (2x cost)")
     ap.add_argument("--shift", default="off", choices=SHIFTS,
-                    help="colour shift around the generator (misf.network.colour_shift): 'limited' moves the known "
-                         "pixels' mean towards mid-grey as far as the window's range allows")
+                    help="colour shift around the generator (misf.network.shift_for): 'limited' moves the known "
+                         "pixels' mean towards mid-grey as far as the window's range allows; 'plain' moves a plain ground "
+                         "around the holes to mid-grey and leaves surroundings with texture as they are")
     ap.add_argument("--flat-ground", default="",
                     help="LO,HI in grey levels of 255 (e.g. 3,6): where a hole's surroundings are plain (texture at most "
                          "LO) it takes their colour, from HI on the network's fill stays (misf.network.flat_ground_fill; "

@@ -20,7 +20,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import TrainingSampler, validation_cases, load_rgb, load_mask, centre_square  # noqa: E402
 from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_ssim_loss, hole_weighted_l1, nsgan_loss, ssim_map  # noqa: E402
-from misf.network import SHIFTS, InpaintingModel, MISFGenerator, colour_shift, width_of  # noqa: E402
+from misf.network import PLAIN_GATE, SHIFTS, InpaintingModel, MISFGenerator, shift_for, shifted_input, width_of  # noqa: E402
 from misf.plain import PlainSampler  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -166,7 +166,7 @@ def main():
                          "whole range, the flattest crops of training images), the rest of --batch as before")
     ap.add_argument("--plain-size", type=int, default=0, help="crop size of the plain samples (default: --size)")
     ap.add_argument("--shift", default="off", choices=SHIFTS,
-                    help="colour shift before the generator (misf.network.colour_shift), as the package will run it")
+                    help="colour shift before the generator (misf.network.shift_for), as the package will run it")
     ap.add_argument("--distil", type=float, default=0.0,
                     help="weight of L1 between the generator's raw output and that of the --init weights (frozen) on "
                          "the samples that are not plain grounds: keeps what the starting model does well")
@@ -346,8 +346,8 @@ def generate(gen, x, m, shift):
     """The generator's raw output for images x and masks m, through the colour shift the package will apply."""
     if shift == "off":
         return gen(torch.cat([x * (1 - m), m], 1))
-    s = colour_shift(x, m, shift == "limited")
-    return gen(torch.cat([(x + s) * (1 - m), m], 1)) - s
+    s = shift_for(x, m, shift, PLAIN_GATE)
+    return gen(shifted_input(x, m, s, shift)) - s
 
 
 def cpu_state(module):

@@ -205,6 +205,63 @@ def colour_shift(image: torch.Tensor, mask: torch.Tensor, limited: bool = True) 
     return shift
 
 
+def local_texture(image: torch.Tensor, known: torch.Tensor) -> torch.Tensor:
+    """Each known pixel's texture (B,1,H,W): the standard deviation of the known pixels within about 2 px
+    (Gaussian-weighted, sigma 2), the largest over the channels. Scan noise of n grey levels gives about n/255."""
+    near = gaussian_blur(known, 2.0).clamp_min(1e-6)
+    local = gaussian_blur(image * known, 2.0) / near
+    texture = (gaussian_blur(image * image * known, 2.0) / near - local * local).clamp_min(0.0)
+    return texture.amax(dim=1, keepdim=True).sqrt()
+
+
+PLAIN_GATE = [4.0 / 255, 8.0 / 255]
+"""The plain shift's gate: a ring whose mean texture is at most the first value is plain (shifted in full), from the
+second on it is not (no shift), linear between."""
+
+RING_PX = 8
+"""The ring around the holes the plain shift looks at: known pixels within this many px of a hole pixel."""
+
+
+def plain_shift(image: torch.Tensor, mask: torch.Tensor, gate: List[float], ring_px: int = RING_PX) -> torch.Tensor:
+    """Per image and channel, the shift (B,3,1,1) that makes a plain ground around the holes mid-grey; zero where the
+    holes' surroundings have texture.
+
+    The instance norms of the generator's encoder keep no absolute colour: a plain ground with a hole reaches the
+    decoder as the same pattern whatever its colour, and the colour has to be rebuilt from the predicted kernels,
+    which the network does badly (a grey blob on white paper). Moved to mid-grey, every plain ground is the same
+    input, one the network can be taught to keep flat. The ring is the known pixels within ``ring_px`` of a hole;
+    its mean texture (:func:`local_texture`) sets the gate: 1 up to ``gate[0]``, 0 from ``gate[1]``, linear between,
+    so that images with structure around their holes (nearly all photos and paintings) reach the network unchanged.
+    """
+    known = 1 - mask
+    texture = local_texture(image, known)
+    ring = (F.max_pool2d(mask, 2 * ring_px + 1, stride=1, padding=ring_px) > 0).to(image.dtype) * known
+    count = ring.sum(dim=[2, 3], keepdim=True).clamp_min(1.0)
+    ring_texture = (texture * ring).sum(dim=[2, 3], keepdim=True) / count
+    ring_colour = (image * ring).sum(dim=[2, 3], keepdim=True) / count
+    weight = ((gate[1] - ring_texture) / (gate[1] - gate[0])).clamp(0.0, 1.0)
+    return weight * (0.5 - ring_colour)
+
+
+def shift_for(image: torch.Tensor, mask: torch.Tensor, shift: str, plain_gate: List[float]) -> torch.Tensor:
+    """The colour shift (B,3,1,1) of mode ``shift`` (one of ``SHIFTS``): added to the known pixels before the generator
+    and taken off its output. ``plain_gate``: the plain shift's gate (``PLAIN_GATE``)."""
+    if shift == "plain":
+        return plain_shift(image, mask, plain_gate)
+    if shift == "off":
+        return torch.zeros_like(image[:, :, :1, :1])
+    return colour_shift(image, mask, shift == "limited")
+
+
+def shifted_input(image: torch.Tensor, mask: torch.Tensor, shift: torch.Tensor, mode: str) -> torch.Tensor:
+    """The generator's input: the known pixels shifted (kept in [0, 1] for the plain shift, whose ring colour can push
+    far pixels out), the holes zero, the mask."""
+    known = image + shift
+    if mode == "plain":
+        known = known.clamp(0.0, 1.0)
+    return torch.cat([known * (1 - mask), mask], dim=1)
+
+
 def flat_ground_fill(image: torch.Tensor, mask: torch.Tensor, scales: List[float], confidence: float,
                      flat: List[float]) -> Tuple[torch.Tensor, torch.Tensor]:
     """Where a hole lies in a plain ground, the ground's own colour: (fill, weight), both for the hole's pixels.
@@ -218,10 +275,7 @@ def flat_ground_fill(image: torch.Tensor, mask: torch.Tensor, scales: List[float
     ``flat[1]`` on (texture, structure: the network's fill stays), linear between.
     """
     known = 1 - mask
-    near = gaussian_blur(known, 2.0).clamp_min(1e-6)
-    local = gaussian_blur(image * known, 2.0) / near
-    texture = (gaussian_blur(image * image * known, 2.0) / near - local * local).clamp_min(0.0)
-    texture = texture.amax(dim=1, keepdim=True).sqrt()
+    texture = local_texture(image, known)
     both = torch.cat([image, texture], dim=1) * known
     spread, left = spread_from_known(both, known, scales, confidence)
     reached = 1 - left  # 0 where no scale reaches a known pixel: the network's fill stays
@@ -241,7 +295,7 @@ def flat_ground_arg(text: str):
     return values
 
 
-SHIFTS = ("off", "limited", "full")
+SHIFTS = ("off", "limited", "full", "plain")
 
 
 class InpaintingModel(nn.Module):
@@ -254,6 +308,7 @@ class InpaintingModel(nn.Module):
 
     boundary_scales: List[float]
     flat_ground: List[float]
+    plain_gate: List[float]
 
     def __init__(self, generator: MISFGenerator, boundary_scales: Optional[List[float]] = None,
                  flip_average: bool = False, confidence: float = 0.1, shift: str = "off",
@@ -266,6 +321,7 @@ class InpaintingModel(nn.Module):
         if shift not in SHIFTS:
             raise ValueError(f"colour shift must be one of {SHIFTS}")
         self.shift = shift
+        self.plain_gate = list(PLAIN_GATE)
         self.flat_ground = [float(v) for v in (flat_ground or [])]
         if len(self.flat_ground) not in (0, 2) or (self.flat_ground and not 0 <= self.flat_ground[0] < self.flat_ground[1]):
             raise ValueError("flat_ground is [plain up to, structure from] (standard deviations in [0, 1] units)")
@@ -273,11 +329,8 @@ class InpaintingModel(nn.Module):
             raise ValueError("flat_ground needs boundary_scales (the scales it looks around a hole at)")
 
     def forward(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        shift = torch.zeros_like(image[:, :, :1, :1])
-        if self.shift != "off":
-            shift = colour_shift(image, mask, self.shift == "limited")
-        masked = (image + shift) * (1 - mask)
-        inputs = torch.cat([masked, mask], dim=1)
+        shift = shift_for(image, mask, self.shift, self.plain_gate)
+        inputs = shifted_input(image, mask, shift, self.shift)
         out = self.generator(inputs)
         if self.flip_average:
             out = (out + self.generator(inputs.flip([3])).flip([3])) / 2

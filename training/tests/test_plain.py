@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 import torch
 
-from misf.network import InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill
+from misf.network import (PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill,
+                          plain_shift)
 from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
                         plainest_disc)
 from misf.plain_eval import deep_cases, deep_error, plain_verdict, summarise_plain
@@ -177,3 +178,27 @@ def test_the_flat_ground_fill_is_part_of_the_exported_model_and_can_be_turned_of
     with pytest.raises(ValueError):
         InpaintingModel(gen, [1.0], flat_ground=[0.02, 0.01])
     assert flat_ground_arg("3,6") == pytest.approx([3 / 255, 6 / 255]) and flat_ground_arg("") is None
+
+
+def test_the_plain_shift_makes_a_plain_ring_mid_grey_and_leaves_texture_alone():
+    image, mask = _ground_with_hole(0.0)  # a 0.8 ground with scan noise
+    s = plain_shift(image, mask, PLAIN_GATE)
+    assert s.shape == (1, 3, 1, 1)
+    assert float((s + 0.3).abs().max()) < 2 / 255  # the ring's colour moved to 0.5
+    image, mask = _ground_with_hole(0.1)  # +-25 grey levels of pattern around the hole
+    assert float(plain_shift(image, mask, PLAIN_GATE).abs().max()) == 0.0
+
+
+def test_the_plain_shift_is_part_of_the_exported_model_and_keeps_the_known_pixels():
+    torch.manual_seed(0)
+    gen = MISFGenerator(8, 1).eval()
+    image, mask = _ground_with_hole(0.0)
+    textured, _ = _ground_with_hole(0.1)
+    with torch.no_grad():
+        eager = InpaintingModel(gen, [1.0, 2.0], shift="plain")(image, mask)
+        scripted = torch.jit.script(InpaintingModel(gen, [1.0, 2.0], shift="plain").eval())(image, mask)
+        on_texture = InpaintingModel(gen, [1.0, 2.0], shift="plain")(textured, mask)
+        off_texture = InpaintingModel(gen, [1.0, 2.0])(textured, mask)
+    assert torch.allclose(eager, scripted, atol=1e-5)
+    assert torch.equal(eager * (1 - mask), image * (1 - mask))
+    assert torch.equal(on_texture, off_texture)  # no plain ground: exactly the unshifted model
