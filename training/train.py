@@ -344,8 +344,6 @@ def main():
 
 def generate(gen, x, m, shift):
     """The generator's raw output for images x and masks m, through the colour shift the package will apply."""
-    if shift == "off":
-        return gen(torch.cat([x * (1 - m), m], 1))
     s = shift_for(x, m, shift, PLAIN_GATE)
     return gen(shifted_input(x, m, s, shift)) - s
 
