@@ -26,7 +26,8 @@ import torch
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import RING_PX, SHIFTS, InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state  # noqa: E402
+from misf.network import (RING_PX, SHIFTS, InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state,  # noqa: E402
+                          plain_ring)
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
 
@@ -46,13 +47,18 @@ def script_model(model: InpaintingModel) -> torch.jit.ScriptModule:
     return torch.jit.script(model.eval())
 
 
-def test_pair(seed: int = 7):
+def test_pair(seed: int = 7, blended: bool = False):
+    """The package's test pair. ``blended``: a pale ground whose noise leaves the plain gate half open, so that the
+    test runs both the main generator and the plain expert, and their blend."""
     g = torch.Generator().manual_seed(seed)
     h, w = TEST_SIZE
-    image = torch.rand(1, 3, h, w, generator=g)
-    # a smooth image is a more telling test than noise: add gradients
     yy, xx = torch.meshgrid(torch.linspace(0, 1, h), torch.linspace(0, 1, w), indexing="ij")
-    image = (0.5 * image + 0.25 * yy + 0.25 * xx).clamp(0, 1)
+    if blended:
+        image = (0.75 + 0.08 * yy - 0.05 * xx + 5.5 / 255 * torch.randn(1, 3, h, w, generator=g)).clamp(0, 1)
+    else:
+        image = torch.rand(1, 3, h, w, generator=g)
+        # a smooth image is a more telling test than noise: add gradients
+        image = (0.5 * image + 0.25 * yy + 0.25 * xx).clamp(0, 1)
     mask = torch.zeros(1, 1, h, w)
     mask[:, :, 16:40, 24:60] = 1
     mask[:, :, 50:54, 8:90] = 1
@@ -67,14 +73,21 @@ def write_descriptor(path: str, desc: dict) -> None:
 
 def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
-           flip_average: bool = False, shift: str = "off", flat_ground=None) -> dict:
+           flip_average: bool = False, shift: str = "off", flat_ground=None, expert: MISFGenerator = None,
+           expert_ckpt: str = None, expert_inverse: bool = False) -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
-    model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground).eval()
+    model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground,
+                            expert=expert.eval() if expert is not None else None,
+                            expert_inverse=expert_inverse).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
-    image, mask = test_pair()
+    image, mask = test_pair(blended=expert is not None)
+    if expert is not None:
+        weight = float(plain_ring(image, mask, model.plain_gate)[0])
+        if not 0 < weight < 1:
+            raise SystemExit(f"the test pair should half open the plain gate (weight {weight:.2f})")
     with torch.no_grad():
         expected = model(image, mask)
         got = torch.jit.load(model_path)(image, mask)
@@ -86,6 +99,8 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
     np.save(os.path.join(out, "test_output.npy"), expected.numpy().astype(np.float32))
     if generator_ckpt and os.path.abspath(generator_ckpt) != os.path.abspath(os.path.join(out, "generator.pth")):
         shutil.copyfile(generator_ckpt, os.path.join(out, "generator.pth"))
+    if expert_ckpt:
+        shutil.copyfile(expert_ckpt, os.path.join(out, "expert.pth"))
     if discriminator_ckpt and os.path.exists(discriminator_ckpt):
         shutil.copyfile(discriminator_ckpt, os.path.join(out, "discriminator.pth"))
     desc = {
@@ -114,8 +129,16 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                                               "confidence": model.confidence} if model.boundary_scales else "off",
                       "flip_average": model.flip_average,
                       "colour_shift": {"mode": "plain", "ring_px": RING_PX,
-                                       "gate_grey_levels": [round(v * 255, 3) for v in model.plain_gate]}
+                                       "texture_grey_levels": [round(v * 255, 3) for v in model.plain_gate[:2]],
+                                       "spread_grey_levels": [round(v * 255, 3) for v in model.plain_gate[2:]],
+                                       "moves": "the plain expert's input only" if expert is not None
+                                       else "the generator's input"}
                       if model.shift == "plain" else model.shift,
+                      "plain_expert": {"weights": "expert.pth", "parameters": sum(p.numel() for p in expert.parameters()),
+                                       "runs": "where the ring around the holes is plain (the colour shift's gate "
+                                               "open), blended with the main generator by the gate",
+                                       "inverse_average": model.expert_inverse}
+                      if expert is not None else "off",
                       "flat_ground": {"plain_up_to": model.flat_ground[0], "structure_from": model.flat_ground[1]}
                       if model.flat_ground else "off"},
         "training": training,
@@ -149,11 +172,19 @@ def main():
                     help="LO,HI in grey levels of 255 (e.g. 3,6): where a hole's surroundings are plain (texture at most "
                          "LO) it takes their colour, from HI on the network's fill stays (misf.network.flat_ground_fill; "
                          "needs --boundary-scales); empty = off")
+    ap.add_argument("--expert", help="plain expert generator checkpoint (train.py --expert): run where the holes' "
+                    "surroundings are plain, the main generator elsewhere (misf.network.plain_mixture; needs --shift plain)")
+    ap.add_argument("--expert-inverse", action="store_true",
+                    help="average the expert's fill with the inverse of its fill of the inverted ground (2 expert passes)")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
     ck = torch.load(args.checkpoint, map_location="cpu")
     load_release_state(gen, ck)
+    expert = None
+    if args.expert:
+        expert = MISFGenerator(args.width, args.blocks)
+        load_release_state(expert, torch.load(args.expert, map_location="cpu"))
     training = {}
     if args.training_json:
         with open(args.training_json) as f:
@@ -164,7 +195,8 @@ def main():
                   args.version, training,
                   generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator,
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
-                  flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground))
+                  flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground),
+                  expert=expert, expert_ckpt=args.expert, expert_inverse=args.expert_inverse)
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

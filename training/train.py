@@ -20,7 +20,8 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.data import TrainingSampler, validation_cases, load_rgb, load_mask, centre_square  # noqa: E402
 from misf.losses import PatchDiscriminator, SqueezeFeatureLoss, hole_ssim_loss, hole_weighted_l1, nsgan_loss, ssim_map  # noqa: E402
-from misf.network import PLAIN_GATE, SHIFTS, InpaintingModel, MISFGenerator, shift_for, shifted_input, width_of  # noqa: E402
+from misf.network import (PLAIN_GATE, SHIFTS, InpaintingModel, MISFGenerator, plain_mixture, shift_for,  # noqa: E402
+                          shifted_input, width_of)
 from misf.plain import PlainSampler  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -92,9 +93,10 @@ def load_validation(data: str, size: int, per_bin: int):
 
 
 @torch.no_grad()
-def validate_plain(gen, cases, shift):
-    """Mean hole error in grey levels on the validation plain grounds (no boundary correction)."""
-    model = InpaintingModel(gen, shift=shift).eval()
+def validate_plain(gen, cases, model):
+    """Mean hole error in grey levels on the validation plain grounds (``model``: the package around ``gen``, without
+    the boundary correction)."""
+    model = model.eval()
     x, m = cases
     dev = next(gen.parameters()).device
     out = model(x.to(dev), m.to(dev)).cpu()
@@ -110,8 +112,8 @@ def plain_validation_cases(size, n=24, seed=99):
 
 
 @torch.no_grad()
-def validate(gen, val, bins, shift="off"):
-    (x, m), model = val, InpaintingModel(gen, shift=shift).eval()
+def validate(gen, val, bins, model):
+    (x, m), model = val, model.eval()
     dev = next(gen.parameters()).device
     scores = {0: [], 1: [], 2: []}
     ssims = {0: [], 1: [], 2: []}
@@ -173,6 +175,9 @@ def main():
     ap.add_argument("--distil-only", action="store_true",
                     help="the usual samples are trained towards the --init weights' output only (no reconstruction "
                          "losses on them): the plain grounds change the model, the rest is held where it was")
+    ap.add_argument("--expert", help="train a plain expert (misf.network.plain_mixture), starting from this generator "
+                    "file: the --init weights stay the package's main generator, frozen; only samples whose holes' "
+                    "surroundings are plain (the gate open) are trained on, through the blend the package runs")
     ap.add_argument("--device", default="cpu", help="cpu or cuda")
     ap.add_argument("--workers", type=int, default=0, help="DataLoader worker processes for the samples (0 = in-process)")
     args = ap.parse_args()
@@ -211,13 +216,21 @@ def main():
         ema_state = ck.get("ema")
         print(f"resumed {last} at step {state['step']}", flush=True)
     elif args.init:
-        ck = torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")
+        ck = torch.load(args.expert or os.path.join(args.init, "generator.pth"), map_location="cpu")
         gen.load_state_dict(ck["generator"], strict=True)
         state["step"] = int(ck.get("iteration", 0))
         dp = os.path.join(args.init, "discriminator.pth")
         if os.path.exists(dp):
             disc.load_state_dict(torch.load(dp, map_location="cpu"))
         print(f"initialised from {args.init} (iteration {state['step']})", flush=True)
+    main_gen = None
+    if args.expert:
+        if not args.init or args.shift != "plain" or args.distil > 0 or args.adv > 0 or args.perceptual > 0:
+            raise SystemExit("--expert needs --init (the main generator) and --shift plain, and no --distil, --adv "
+                             "or --perceptual")
+        main_gen = MISFGenerator(args.width, args.blocks)
+        main_gen.load_state_dict(torch.load(os.path.join(args.init, "generator.pth"), map_location="cpu")["generator"])
+        main_gen.eval().requires_grad_(False).to(args.device)
     teacher = None
     if args.distil > 0:
         if not args.init:
@@ -242,6 +255,12 @@ def main():
     if feat_loss is not None:
         feat_loss.to(args.device)
     shipped = ema if ema is not None else gen  # what is validated and written as generator.pth
+
+    def package(g):  # the package the weights g will be part of, as validation runs it
+        if main_gen is not None:
+            return InpaintingModel(main_gen, shift="plain", expert=g)
+        return InpaintingModel(g, shift=args.shift)
+
     with open(os.path.join(args.run, "config.json"), "w") as f:
         json.dump(vars(args), f, indent=1)
 
@@ -269,46 +288,16 @@ def main():
             g["lr"] = lr * args.d_lr_ratio
 
         item = [t.to(args.device, non_blocking=True) for t in next(stream)]
-        x, m = item[0], item[1]
-        out = generate(gen, x, m, args.shift)
-        comp = out * m + x * (1 - m)
-        distil = torch.zeros((), device=args.device)
-        if teacher is not None:
-            with torch.no_grad():
-                target = teacher(torch.cat([x * (1 - m), m], 1))
-            distil = (out - target).abs().mean()
-
-        d_loss = torch.zeros((), device=args.device)
-        if args.adv > 0:
-            d_opt.zero_grad()
-            d_loss = (nsgan_loss(disc(x), True) + nsgan_loss(disc(comp.detach()), False)) / 2
-            d_loss.backward()
-            d_opt.step()
-
-        g_opt.zero_grad()
-        l1 = hole_weighted_l1(out, x, m)
-        if args.hole_l1 > 0:
-            l1 = l1 + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
-        adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros((), device=args.device)
-        perc = style = torch.zeros((), device=args.device)
-        if feat_loss is not None:
-            perc, style = feat_loss(out, x)
-        ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros((), device=args.device)
-        loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
-        if args.distil_only:  # the starting weights are the only target of the usual samples
-            loss = args.distil * distil
+        if main_gen is not None:
+            l1, ssim_l, loss = expert_loss(gen, main_gen, item, args)
+            if loss.requires_grad:
+                g_opt.zero_grad()
+                loss.backward()
+                g_opt.step()
+            adv = perc = style = d_loss = distil = torch.zeros(())
         else:
-            loss = loss + args.distil * distil
-        if len(item) == 4:  # plain grounds, weighted by their share of the batch: L1 only, since SSIM's contrast
-            px, pm = item[2], item[3]  # term would reward repainting the scan noise, which no fill can know
-            pout = generate(gen, px, pm, args.shift)
-            pl1 = hole_weighted_l1(pout, px, pm)
-            if args.hole_l1 > 0:
-                pl1 = pl1 + args.hole_l1 * ((pout - px).abs() * pm).sum() / (3 * pm.sum()).clamp_min(1.0)
-            share = px.shape[0] / args.batch
-            loss = (1 - share) * loss + share * args.l1 * pl1
-        loss.backward()
-        g_opt.step()
+            l1, ssim_l, adv, perc, style, d_loss, distil = train_step(gen, disc, teacher, feat_loss, g_opt, d_opt,
+                                                                      item, args)
         if ema is not None:
             with torch.no_grad():
                 for e, p in zip(ema.parameters(), gen.parameters()):
@@ -321,15 +310,18 @@ def main():
         svals = ["", "", ""]
         plain_err = ""
         if state["step"] % args.val_every == 0:
-            v, sv = validate(shipped, val[0], val[1], args.shift)
-            vals = [f"{p:.3f}" for p in v]
-            svals = [f"{p:.4f}" for p in sv]
-            plain_err = f"{validate_plain(shipped, plain_val, args.shift):.2f}"
-            if state["best"] is None or v[0] + v[1] > state["best"]:
-                state["best"] = v[0] + v[1]
+            err = validate_plain(shipped, plain_val, package(shipped))
+            plain_err = f"{err:.2f}"
+            if main_gen is None:  # an expert leaves these to the frozen main generator: nothing to see there
+                v, sv = validate(shipped, val[0], val[1], package(shipped))
+                vals = [f"{p:.3f}" for p in v]
+                svals = [f"{p:.4f}" for p in sv]
+            score = -err if main_gen is not None else v[0] + v[1]
+            if state["best"] is None or score > state["best"]:
+                state["best"] = score
                 torch.save({"iteration": state["step"], "generator": cpu_state(shipped)},
                            os.path.join(args.run, "best_generator.pth"))
-        if state["step"] % args.log_every == 0 or vals[0]:
+        if state["step"] % args.log_every == 0 or plain_err:
             log.write(f"{state['step']}\t{state['samples']}\t{state['elapsed']:.0f}\t{lr:.2e}\t{l1.item():.4f}\t{adv.item():.4f}\t"
                       f"{perc.item():.4f}\t{style.item():.4f}\t{d_loss.item():.4f}\t" + "\t".join(vals)
                       + f"\t{ssim_l.item():.4f}\t" + "\t".join(svals) + f"\t{distil.item():.4f}\t{plain_err}\n")
@@ -340,6 +332,91 @@ def main():
     torch.save({"iteration": state["step"], "generator": cpu_state(shipped)}, os.path.join(args.run, "generator.pth"))
     torch.save(cpu_state(disc), os.path.join(args.run, "discriminator.pth"))
     print(f"done: {state['step']} steps, {state['samples']} samples, {state['elapsed']:.0f} s", flush=True)
+
+
+def train_step(gen, disc, teacher, feat_loss, g_opt, d_opt, item, args):
+    """One step of the usual training (with --plain, --distil): returns the losses for the log."""
+    x, m = item[0], item[1]
+    out = generate(gen, x, m, args.shift)
+    comp = out * m + x * (1 - m)
+    distil = torch.zeros((), device=args.device)
+    if teacher is not None:
+        with torch.no_grad():
+            target = teacher(torch.cat([x * (1 - m), m], 1))
+        distil = (out - target).abs().mean()
+
+    d_loss = torch.zeros((), device=args.device)
+    if args.adv > 0:
+        d_opt.zero_grad()
+        d_loss = (nsgan_loss(disc(x), True) + nsgan_loss(disc(comp.detach()), False)) / 2
+        d_loss.backward()
+        d_opt.step()
+
+    g_opt.zero_grad()
+    l1 = hole_weighted_l1(out, x, m)
+    if args.hole_l1 > 0:
+        l1 = l1 + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
+    adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros((), device=args.device)
+    perc = style = torch.zeros((), device=args.device)
+    if feat_loss is not None:
+        perc, style = feat_loss(out, x)
+    ssim_l = hole_ssim_loss(comp, x, m) if args.ssim > 0 else torch.zeros((), device=args.device)
+    loss = args.l1 * l1 + args.adv * adv + args.perceptual * perc + args.style * style + args.ssim * ssim_l
+    if args.distil_only:  # the starting weights are the only target of the usual samples
+        loss = args.distil * distil
+    else:
+        loss = loss + args.distil * distil
+    if len(item) == 4:  # plain grounds, weighted by their share of the batch: L1 only, since SSIM's contrast
+        px, pm = item[2], item[3]  # term would reward repainting the scan noise, which no fill can know
+        pout = generate(gen, px, pm, args.shift)
+        pl1 = hole_weighted_l1(pout, px, pm)
+        if args.hole_l1 > 0:
+            pl1 = pl1 + args.hole_l1 * ((pout - px).abs() * pm).sum() / (3 * pm.sum()).clamp_min(1.0)
+        share = px.shape[0] / args.batch
+        loss = (1 - share) * loss + share * args.l1 * pl1
+    loss.backward()
+    g_opt.step()
+    return l1, ssim_l, adv, perc, style, d_loss, distil
+
+
+def open_gate_loss(gen, main_gen, x, m, args, with_ssim):
+    """The package's blend (misf.network.plain_mixture) on the samples whose gate is open, and its loss
+    (weighted L1 + hole L1, + SSIM when asked); (None, n) when no sample's gate is open."""
+    w, s, main_in, expert_in = plain_mixture(x, m, PLAIN_GATE)
+    idx = (w.flatten() > 0).nonzero().flatten()
+    if idx.numel() == 0:
+        return None, 0
+    w, s, x, m = w[idx], s[idx], x[idx], m[idx]
+    out = w * (gen(expert_in[idx]) - s)
+    if bool((w < 1).any()):
+        with torch.no_grad():
+            out = out + (1 - w) * main_gen(main_in[idx])
+    loss = hole_weighted_l1(out, x, m)
+    if args.hole_l1 > 0:
+        loss = loss + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
+    if with_ssim and args.ssim > 0:
+        loss = loss + args.ssim * hole_ssim_loss(out * m + x * (1 - m), x, m)
+    return loss, int(idx.numel())
+
+
+def expert_loss(gen, main_gen, item, args):
+    """One step's loss for a plain expert: the usual samples and the plain grounds whose gate is open, each group
+    weighted by its share of them (SSIM on the usual samples only, as in train_step). Returns (l1, ssim, loss) for
+    the log and the step; the loss has no gradient when no gate was open."""
+    parts = [open_gate_loss(gen, main_gen, item[0], item[1], args, True)]
+    if len(item) == 4:
+        parts.append(open_gate_loss(gen, main_gen, item[2], item[3], args, False))
+    total = sum(n for _, n in parts)
+    loss = torch.zeros((), device=args.device)
+    for part, n in parts:
+        if part is not None:
+            loss = loss + part * (n / total)
+    return loss.detach(), torch.zeros(()), loss
+
+
+    """The generator's raw output for images x and masks m, through the colour shift the package will apply."""
+    s = shift_for(x, m, shift, PLAIN_GATE)
+    return gen(shifted_input(x, m, s, shift)) - s
 
 
 def generate(gen, x, m, shift):

@@ -214,33 +214,63 @@ def local_texture(image: torch.Tensor, known: torch.Tensor) -> torch.Tensor:
     return texture.amax(dim=1, keepdim=True).sqrt()
 
 
-PLAIN_GATE = [4.0 / 255, 8.0 / 255]
-"""The plain shift's gate: a ring whose mean texture is at most the first value is plain (shifted in full), from the
-second on it is not (no shift), linear between."""
+PLAIN_GATE = [4.0 / 255, 8.0 / 255, 20.0 / 255, 32.0 / 255]
+"""The plain gate (:func:`plain_ring`), two tests of the ring around the holes, each a pair (plain up to, not plain
+from; linear between). Its mean texture: scan noise is plain, structure is not. The spread of its colours (their
+standard deviation, largest over the channels): a ring within the first value holds one ground (a flat colour, or a
+gradient: a sky gradient around a 64 px loss spreads 17 grey levels), from the second on it holds two or more (a
+painting's edge against a black letterbox border, whose texture alone reads plain)."""
 
 RING_PX = 8
 """The ring around the holes the plain shift looks at: known pixels within this many px of a hole pixel."""
 
 
-def plain_shift(image: torch.Tensor, mask: torch.Tensor, gate: List[float], ring_px: int = RING_PX) -> torch.Tensor:
-    """Per image and channel, the shift (B,3,1,1) that makes a plain ground around the holes mid-grey; zero where the
-    holes' surroundings have texture.
+def plain_ring(image: torch.Tensor, mask: torch.Tensor, gate: List[float],
+               ring_px: int = RING_PX) -> Tuple[torch.Tensor, torch.Tensor]:
+    """How plain the holes' surroundings are, per image: (weight (B,1,1,1), colour (B,3,1,1)).
 
-    The instance norms of the generator's encoder keep no absolute colour: a plain ground with a hole reaches the
-    decoder as the same pattern whatever its colour, and the colour has to be rebuilt from the predicted kernels,
-    which the network does badly (a grey blob on white paper). Moved to mid-grey, every plain ground is the same
-    input, one the network can be taught to keep flat. The ring is the known pixels within ``ring_px`` of a hole;
-    its mean texture (:func:`local_texture`) sets the gate: 1 up to ``gate[0]``, 0 from ``gate[1]``, linear between,
-    so that images with structure around their holes (nearly all photos and paintings) reach the network unchanged.
-    """
+    The ring is the known pixels within ``ring_px`` of a hole pixel. Its mean texture (:func:`local_texture`) gives
+    1 up to ``gate[0]``, 0 from ``gate[1]``, linear between, so that images with structure around their holes (nearly
+    all photos and paintings) get 0; the spread of its colours gives the same with ``gate[2:]`` (two grounds meeting
+    are not one plain ground); ``weight`` is their product (``PLAIN_GATE``). ``colour`` is the ring's mean colour."""
     known = 1 - mask
     texture = local_texture(image, known)
     ring = (F.max_pool2d(mask, 2 * ring_px + 1, stride=1, padding=ring_px) > 0).to(image.dtype) * known
     count = ring.sum(dim=[2, 3], keepdim=True).clamp_min(1.0)
     ring_texture = (texture * ring).sum(dim=[2, 3], keepdim=True) / count
     ring_colour = (image * ring).sum(dim=[2, 3], keepdim=True) / count
+    ring_spread = (((image - ring_colour) ** 2 * ring).sum(dim=[2, 3], keepdim=True) / count).amax(dim=1, keepdim=True)
     weight = ((gate[1] - ring_texture) / (gate[1] - gate[0])).clamp(0.0, 1.0)
-    return weight * (0.5 - ring_colour)
+    one_ground = ((gate[3] - ring_spread.sqrt()) / (gate[3] - gate[2])).clamp(0.0, 1.0)
+    return weight * one_ground, ring_colour
+
+
+def plain_shift(image: torch.Tensor, mask: torch.Tensor, gate: List[float], ring_px: int = RING_PX) -> torch.Tensor:
+    """Per image and channel, the shift (B,3,1,1) that makes a plain ground around the holes mid-grey; zero where the
+    holes' surroundings have texture (:func:`plain_ring`'s weight times the way to mid-grey).
+
+    The instance norms of the generator's encoder keep no absolute colour: a plain ground with a hole reaches the
+    decoder as the same pattern whatever its colour, and the colour has to be rebuilt from the predicted kernels,
+    which the network does badly (a grey blob on white paper). Moved to mid-grey, every plain ground is the same
+    input, one the network can be taught to keep flat.
+    """
+    weight, colour = plain_ring(image, mask, gate, ring_px)
+    return weight * (0.5 - colour)
+
+
+def plain_mixture(image: torch.Tensor, mask: torch.Tensor, gate: List[float]) -> Tuple[torch.Tensor, torch.Tensor,
+                                                                                          torch.Tensor, torch.Tensor]:
+    """The plain expert's share and inputs: (weight (B,1,1,1), shift (B,3,1,1), the main generator's input (the image
+    as it is), the expert's input (the image moved so that the ring around its holes is mid-grey)).
+
+    A package with a plain expert (:class:`InpaintingModel`'s ``expert``) runs the main generator, unchanged, where
+    the holes' surroundings have texture (weight 0: every photo and painting the main generator was measured on
+    gets exactly its fill), the expert, a second MISF generator fine-tuned on plain grounds moved to mid-grey, where
+    they are plain (weight 1), and blends the two between."""
+    weight, colour = plain_ring(image, mask, gate)
+    shift = 0.5 - colour
+    return (weight, shift, shifted_input(image, mask, torch.zeros_like(shift), "off"),
+            shifted_input(image, mask, shift, "plain"))
 
 
 def shift_for(image: torch.Tensor, mask: torch.Tensor, shift: str, plain_gate: List[float]) -> torch.Tensor:
@@ -304,6 +334,8 @@ class InpaintingModel(nn.Module):
     ``boundary_scales`` (e.g. ``[1.0, 2.0, 4.0]``) turns on :func:`boundary_correction`; empty = the release's
     plain compositing (what imported checkpoints use, so the authors' weights give the authors' output).
     ``flip_average`` averages the prediction with that of the mirrored input (costs a second generator pass).
+    ``expert``: a second generator for plain grounds (:func:`plain_mixture`; needs ``shift="plain"``), run only where
+    the gate opens; ``expert_inverse`` averages its fill with that of the inverted ground (:meth:`expert_fill`).
     """
 
     boundary_scales: List[float]
@@ -312,9 +344,15 @@ class InpaintingModel(nn.Module):
 
     def __init__(self, generator: MISFGenerator, boundary_scales: Optional[List[float]] = None,
                  flip_average: bool = False, confidence: float = 0.1, shift: str = "off",
-                 flat_ground: Optional[List[float]] = None):
+                 flat_ground: Optional[List[float]] = None, expert: Optional[MISFGenerator] = None,
+                 expert_inverse: bool = False):
         super().__init__()
         self.generator = generator
+        self.has_expert = expert is not None
+        self.expert = expert if expert is not None else nn.Identity()
+        self.expert_inverse = expert_inverse
+        if self.has_expert and shift != "plain":
+            raise ValueError("a plain expert runs under the plain shift (shift='plain')")
         self.boundary_scales = [float(v) for v in (boundary_scales or [])]
         self.flip_average = flip_average
         self.confidence = confidence
@@ -328,13 +366,41 @@ class InpaintingModel(nn.Module):
         if self.flat_ground and not self.boundary_scales:
             raise ValueError("flat_ground needs boundary_scales (the scales it looks around a hole at)")
 
-    def forward(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        shift = shift_for(image, mask, self.shift, self.plain_gate)
-        inputs = shifted_input(image, mask, shift, self.shift)
-        out = self.generator(inputs)
+    def predict(self, inputs: torch.Tensor, expert: bool) -> torch.Tensor:
+        """The main generator's (or the plain expert's) raw output, averaged with the mirrored input's if asked."""
+        out = self.expert(inputs) if expert else self.generator(inputs)
         if self.flip_average:
-            out = (out + self.generator(inputs.flip([3])).flip([3])) / 2
-        out = out - shift
+            flipped = self.expert(inputs.flip([3])) if expert else self.generator(inputs.flip([3]))
+            out = (out + flipped.flip([3])) / 2
+        return out
+
+    def expert_fill(self, inputs: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """The plain expert's output, averaged, with ``expert_inverse``, with the inverse of its fill of the inverted
+        ground: a plain ground inverted around mid-grey is again a plain ground, so a bias of the expert's fill towards
+        dark or light cancels (synthetic grounds, 8 px losses: 2.6-4.1 grey levels without, within 0.3 of the
+        classical fill with it)."""
+        fill = self.predict(inputs, True)
+        if self.expert_inverse:
+            inverted = torch.cat([(1 - inputs[:, :3]) * (1 - mask), mask], dim=1)
+            fill = (fill + 1 - self.predict(inverted, True)) / 2
+        return fill
+
+    def raw(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """The network's output before the boundary correction: the main generator through the colour shift, or,
+        with a plain expert, the blend of :func:`plain_mixture` (each generator run only where its share is not 0)."""
+        if self.has_expert:
+            weight, shift, main_in, expert_in = plain_mixture(image, mask, self.plain_gate)
+            out = torch.zeros_like(image)
+            if bool((weight < 1).any()):
+                out = out + (1 - weight) * self.predict(main_in, False)
+            if bool((weight > 0).any()):
+                out = out + weight * (self.expert_fill(expert_in, mask) - shift)
+            return out
+        shift = shift_for(image, mask, self.shift, self.plain_gate)
+        return self.predict(shifted_input(image, mask, shift, self.shift), False) - shift
+
+    def forward(self, image: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        out = self.raw(image, mask)
         if len(self.boundary_scales) > 0:
             out = out + boundary_correction(image, out, mask, self.boundary_scales, self.confidence)
         if len(self.flat_ground) == 2:

@@ -63,3 +63,21 @@ def test_default_package_generator_checkpoint_resumes_strictly():
     ck = torch.load(os.path.join(DEFAULT, "generator.pth"), map_location="cpu")
     gen.load_state_dict(ck["generator"], strict=True)
     assert "iteration" in ck
+
+
+def test_a_package_with_a_plain_expert_ships_it_and_tests_both_generators(tmp_path):
+    torch.manual_seed(5)
+    gen, expert = MISFGenerator(8, 1), MISFGenerator(8, 1)
+    torch.save({"iteration": 3, "generator": expert.state_dict()}, tmp_path / "e.pth")
+    desc = export(gen, str(tmp_path / "p"), "test", "test-id", "0.0.1", {}, boundary_scales=[1.0], shift="plain",
+                  expert=expert, expert_ckpt=str(tmp_path / "e.pth"), expert_inverse=True)
+    assert desc["inference"]["plain_expert"]["weights"] == "expert.pth"
+    assert desc["inference"]["plain_expert"]["inverse_average"] is True
+    shipped = torch.load(tmp_path / "p" / "expert.pth", map_location="cpu")["generator"]
+    assert all(torch.equal(v, expert.state_dict()[k]) for k, v in shipped.items())
+    image, mask = (torch.from_numpy(np.load(tmp_path / "p" / n)) for n in desc["test"]["inputs"])
+    expected = torch.from_numpy(np.load(tmp_path / "p" / desc["test"]["outputs"][0]))
+    with torch.no_grad():  # the test pair's output is the blend: neither generator alone gives it
+        main_only = InpaintingModel(gen, [1.0])(image, mask)
+        expert_only = InpaintingModel(expert, [1.0], shift="plain")(image, mask)
+    assert (expected - main_only).abs().max() > 1e-3 and (expected - expert_only).abs().max() > 1e-3

@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from misf.network import (PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill,
-                          plain_shift)
+                          plain_ring, plain_shift)
 from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
                         plainest_disc)
 from misf.plain_eval import deep_cases, deep_error, plain_verdict, summarise_plain
@@ -202,3 +202,57 @@ def test_the_plain_shift_is_part_of_the_exported_model_and_keeps_the_known_pixel
     assert torch.allclose(eager, scripted, atol=1e-5)
     assert torch.equal(eager * (1 - mask), image * (1 - mask))
     assert torch.equal(on_texture, off_texture)  # no plain ground: exactly the unshifted model
+
+
+def test_a_plain_expert_runs_only_where_the_ring_is_plain_and_the_main_generator_stays_exact_elsewhere():
+    torch.manual_seed(0)
+    main, expert = MISFGenerator(8, 1).eval(), MISFGenerator(8, 1).eval()
+    plain, mask = _ground_with_hole(0.0)
+    textured, _ = _ground_with_hole(0.1)
+    scales = [1.0, 2.0]
+    with torch.no_grad():
+        mixed = InpaintingModel(main, scales, shift="plain", expert=expert).eval()
+        alone = InpaintingModel(main, scales).eval()  # the main generator, no shift
+        shifted_expert = InpaintingModel(expert, scales, shift="plain").eval()  # full shift: the ring is plain
+        assert torch.equal(mixed(textured, mask), alone(textured, mask))
+        assert torch.allclose(mixed(plain, mask), shifted_expert(plain, mask), atol=1e-6)
+        assert not torch.allclose(mixed(plain, mask), InpaintingModel(main, scales, shift="plain")(plain, mask))
+        scripted = torch.jit.script(mixed)
+        both = torch.cat([plain, textured])
+        assert torch.allclose(scripted(both, mask.repeat(2, 1, 1, 1)), mixed(both, mask.repeat(2, 1, 1, 1)), atol=1e-5)
+    with pytest.raises(ValueError):
+        InpaintingModel(main, scales, expert=expert)  # an expert needs the plain shift's gate
+
+
+def test_the_plain_gate_is_partial_between_its_two_textures():
+    image, mask = _ground_with_hole(0.0)
+    rng = np.random.default_rng(1)
+    noisy = image + torch.from_numpy(rng.normal(0, 5.5 / 255, image.shape).astype(np.float32))
+    w_plain, colour = plain_ring(image, mask, PLAIN_GATE)
+    w_noisy, _ = plain_ring(noisy, mask, PLAIN_GATE)
+    assert float(w_plain) == 1.0 and 0.0 < float(w_noisy) < 1.0
+    assert float((colour - 0.8).abs().max()) < 1 / 255
+    bordered = image.clone()
+    bordered[..., :, :40] = 0.02  # a black letterbox border meets the ground inside the ring: two grounds, not one
+    assert float(plain_ring(bordered, mask, PLAIN_GATE)[0]) == 0.0
+    yy = torch.linspace(0, 60 / 255, 96)[None, None, :, None]  # a sky gradient: one ground
+    assert float(plain_ring(image + yy, mask, PLAIN_GATE)[0]) == 1.0
+
+
+class _DarkFill(torch.nn.Module):
+    """A generator whose fill is always 0.45: biased towards dark by 0.05 wherever it is run."""
+
+    def forward(self, inputs):
+        return torch.full_like(inputs[:, :3], 0.45)
+
+
+def test_the_inverse_average_cancels_a_dark_bias_of_the_expert():
+    image, mask = _ground_with_hole(0.0)  # a 0.8 ground: the ring is moved to 0.5 for the expert
+    main = MISFGenerator(8, 1).eval()
+    with torch.no_grad():
+        plain = InpaintingModel(main, [], shift="plain", expert=_DarkFill())(image, mask)
+        averaged = InpaintingModel(main, [], shift="plain", expert=_DarkFill(), expert_inverse=True)(image, mask)
+    ring_colour = float(plain_ring(image, mask, PLAIN_GATE)[1].mean())
+    hole = mask.bool().expand_as(image)
+    assert abs(float(plain[hole].mean()) - (ring_colour - 0.05)) < 1e-4  # the bias, as it is
+    assert abs(float(averaged[hole].mean()) - ring_colour) < 1e-4  # cancelled

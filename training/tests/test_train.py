@@ -46,3 +46,21 @@ def test_plain_grounds_train_through_the_colour_shift_next_to_the_starting_weigh
     head, row = log[0].split("\t"), log[1].split("\t")
     assert head[-2:] == ["distil", "val_plain_err"]
     assert float(row[head.index("distil")]) > 0 and float(row[head.index("val_plain_err")]) >= 0
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.join(SHARED, "data", "images")), reason="shared training data not present")
+def test_a_plain_expert_trains_on_open_gates_and_leaves_the_main_generator_alone(tmp_path):
+    start = torch.load(os.path.join(PACKAGE, "generator.pth"), map_location="cpu")
+    train(tmp_path, "--init", PACKAGE, "--expert", os.path.join(PACKAGE, "generator.pth"), "--max-steps",
+          str(int(start["iteration"]) + 2), "--plain", "1", "--plain-size", "48", "--shift", "plain", "--adv", "0")
+    log = (tmp_path / "log.tsv").read_text().splitlines()
+    head, row = log[0].split("\t"), log[1].split("\t")
+    assert head[-1] == "val_plain_err" and float(row[-1]) >= 0
+    assert row[head.index("val_psnr_0_20")] == ""  # the main generator is frozen: no validation of it
+    last = torch.load(tmp_path / "last.pt", map_location="cpu")
+    assert last["state"]["step"] == int(start["iteration"]) + 2
+    moved = [k for k, v in last["generator"].items() if not torch.equal(v, start["generator"][k])]
+    assert moved, "the expert's weights did not change on plain grounds"
+    with pytest.raises(subprocess.CalledProcessError):
+        train(tmp_path / "bad", "--init", PACKAGE, "--expert", os.path.join(PACKAGE, "generator.pth"), "--max-steps",
+              "1", "--shift", "off")
