@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 	header = {"Replays a model package's test pair and prints the max abs difference from the expected output,",
 		"then how the model fills a small and a large loss on plain grounds (paper, plaster, pigments, black)."},
 	footer = {"Exit codes: 0 within the package's tolerance, 1 not, 2 the package cannot be used. The plain grounds",
-		"are reported, not judged in the exit code: the default model 2.1.0 does not hold them yet."})
+		"are reported, not judged in the exit code: an imported checkpoint or an older package may not hold them."})
 final class SelftestCli implements Callable<Integer> {
 
 	@Mixin
