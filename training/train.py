@@ -334,6 +334,14 @@ def main():
     print(f"done: {state['step']} steps, {state['samples']} samples, {state['elapsed']:.0f} s", flush=True)
 
 
+def reconstruction_l1(out, x, m, hole_l1):
+    """The release's hole-weighted L1, plus ``hole_l1`` times the mean L1 over the hole pixels alone."""
+    l1 = hole_weighted_l1(out, x, m)
+    if hole_l1 > 0:
+        l1 = l1 + hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
+    return l1
+
+
 def train_step(gen, disc, teacher, feat_loss, g_opt, d_opt, item, args):
     """One step of the usual training (with --plain, --distil): returns the losses for the log."""
     x, m = item[0], item[1]
@@ -353,9 +361,7 @@ def train_step(gen, disc, teacher, feat_loss, g_opt, d_opt, item, args):
         d_opt.step()
 
     g_opt.zero_grad()
-    l1 = hole_weighted_l1(out, x, m)
-    if args.hole_l1 > 0:
-        l1 = l1 + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
+    l1 = reconstruction_l1(out, x, m, args.hole_l1)
     adv = nsgan_loss(disc(comp), True) if args.adv > 0 else torch.zeros((), device=args.device)
     perc = style = torch.zeros((), device=args.device)
     if feat_loss is not None:
@@ -369,9 +375,7 @@ def train_step(gen, disc, teacher, feat_loss, g_opt, d_opt, item, args):
     if len(item) == 4:  # plain grounds, weighted by their share of the batch: L1 only, since SSIM's contrast
         px, pm = item[2], item[3]  # term would reward repainting the scan noise, which no fill can know
         pout = generate(gen, px, pm, args.shift)
-        pl1 = hole_weighted_l1(pout, px, pm)
-        if args.hole_l1 > 0:
-            pl1 = pl1 + args.hole_l1 * ((pout - px).abs() * pm).sum() / (3 * pm.sum()).clamp_min(1.0)
+        pl1 = reconstruction_l1(pout, px, pm, args.hole_l1)
         share = px.shape[0] / args.batch
         loss = (1 - share) * loss + share * args.l1 * pl1
     loss.backward()
@@ -391,9 +395,7 @@ def open_gate_loss(gen, main_gen, x, m, args, with_ssim):
     if bool((w < 1).any()):
         with torch.no_grad():
             out = out + (1 - w) * main_gen(main_in[idx])
-    loss = hole_weighted_l1(out, x, m)
-    if args.hole_l1 > 0:
-        loss = loss + args.hole_l1 * ((out - x).abs() * m).sum() / (3 * m.sum()).clamp_min(1.0)
+    loss = reconstruction_l1(out, x, m, args.hole_l1)
     if with_ssim and args.ssim > 0:
         loss = loss + args.ssim * hole_ssim_loss(out * m + x * (1 - m), x, m)
     return loss, int(idx.numel())
