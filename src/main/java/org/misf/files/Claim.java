@@ -123,6 +123,15 @@ public final class Claim implements AutoCloseable {
 		catch (final IOException | RuntimeException e) {
 			// best effort: a stale claim is taken over when its image is next to do
 		}
+		try (java.nio.file.DirectoryStream<Path> locks = Files.newDirectoryStream(dir, glob + ".takeover-*")) {
+			for (final Path l : locks) { // a taker killed after removing the claim: nobody takes that claim again
+				final Holder h = Holder.of(l);
+				if (h != null && h.isGone()) Files.deleteIfExists(l);
+			}
+		}
+		catch (final IOException | RuntimeException e) {
+			// best effort, as above
+		}
 		return removed;
 	}
 

@@ -86,4 +86,15 @@ class ClaimTest {
 		assertFalse(Files.exists(lock));
 		assertTrue(Claim.take(f).isPresent());
 	}
+
+	@Test
+	void aTakeoverLeftAfterItsClaimWasRemovedGoesAtStart() throws Exception {
+		final Path lock = dir.resolve(".h.png.claim.takeover-" + endedMark().replaceAll("\\W", "_"));
+		Files.write(lock, endedMark().getBytes(StandardCharsets.UTF_8)); // killed after removing the claim
+		final Path live = dir.resolve(".i.png.claim.takeover-x");
+		Files.write(live, ProcessMark.mine().getBytes(StandardCharsets.UTF_8));
+		assertEquals(0, Claim.removeStale(dir, ".*.claim"));
+		assertFalse(Files.exists(lock));
+		assertTrue(Files.exists(live), "a takeover whose taker lives is left");
+	}
 }
