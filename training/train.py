@@ -34,17 +34,17 @@ class SampleStream(torch.utils.data.IterableDataset):
     With ``plain`` > 0 each item is (images, masks, plain images, plain masks): the last ``plain`` samples of the
     batch are plain grounds (misf.plain.PlainSampler) at ``plain_size``, the others come from TrainingSampler."""
 
-    def __init__(self, data, size, batch, seed, thin, native, plain=0, plain_size=0):
-        self.args = (data, size, batch, seed, thin, native, plain, plain_size or size)
+    def __init__(self, data, size, batch, seed, thin, native, plain=0, plain_size=0, plain_real=0.3):
+        self.args = (data, size, batch, seed, thin, native, plain, plain_size or size, plain_real)
 
     def __iter__(self):
-        data, size, batch, seed, thin, native, plain, plain_size = self.args
+        data, size, batch, seed, thin, native, plain, plain_size, plain_real = self.args
         info = torch.utils.data.get_worker_info()
         sampler = TrainingSampler(data, size, seed=seed * 1000 + (info.id if info else 0), thin=thin, native=native)
         flat = None
         if plain > 0:
             masks = TrainingSampler.mask_sampler(data, plain_size, sampler.rng)
-            flat = PlainSampler(sampler.images, plain_size, sampler.rng, masks)
+            flat = PlainSampler(sampler.images, plain_size, sampler.rng, masks, plain_real)
         while True:
             item = to_tensor(*sampler.batch(batch - plain))
             if flat is not None:
@@ -54,7 +54,7 @@ class SampleStream(torch.utils.data.IterableDataset):
 
 def batches(args, seed):
     stream = SampleStream(args.data, args.size, args.batch, seed, args.thin, args.native, args.plain,
-                          args.plain_size)
+                          args.plain_size, args.plain_real)
     if args.workers == 0:
         return iter(stream)
     loader = torch.utils.data.DataLoader(stream, batch_size=None, num_workers=args.workers, prefetch_factor=4,
@@ -167,6 +167,8 @@ def main():
                     help="plain-ground samples per batch (misf.plain.PlainSampler: flat colours and gradients over the "
                          "whole range, the flattest crops of training images), the rest of --batch as before")
     ap.add_argument("--plain-size", type=int, default=0, help="crop size of the plain samples (default: --size)")
+    ap.add_argument("--plain-real", type=float, default=0.3,
+                    help="share of the plain samples that are the flattest crops of training images (the rest synthetic)")
     ap.add_argument("--shift", default="off", choices=SHIFTS,
                     help="colour shift before the generator (misf.network.shift_for), as the package will run it")
     ap.add_argument("--distil", type=float, default=0.0,

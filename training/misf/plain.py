@@ -137,8 +137,9 @@ class PlainSampler:
     8-72 px, a crack, flaking spots, or an irregular mask from ``masks`` (a callable returning a 0/1 mask).
     """
 
-    def __init__(self, images, size: int, rng: np.random.Generator, masks=None):
+    def __init__(self, images, size: int, rng: np.random.Generator, masks=None, real_share: float = 0.3):
         self.images = images
+        self.real_share = real_share
         self.size = size
         self.rng = rng
         self.masks = masks
@@ -191,7 +192,7 @@ class PlainSampler:
         return np.ascontiguousarray(best)
 
     def image(self) -> np.ndarray:
-        return self.flattest_crop() if self.images and self.rng.random() < 0.3 else self.synthetic()
+        return self.flattest_crop() if self.images and self.rng.random() < self.real_share else self.synthetic()
 
     def mask(self) -> np.ndarray:
         s = self.size
