@@ -187,6 +187,37 @@ public final class TripTrace {
 		for (final String f : files.keySet())
 			rooms.add(room(f));
 		System.out.println("rooms: " + rooms);
+		final Map<String, TreeSet<String>> callers = new TreeMap<>();
+		for (final String f : files.keySet())
+			callers.put(f, new TreeSet<>());
+		for (final String e : edges.keySet()) {
+			final String[] p = e.split(" -> ");
+			callers.get(p[1]).add(p[0]);
+		}
+		final TreeSet<String> window = new TreeSet<>(), record = new TreeSet<>(), path = new TreeSet<>();
+		for (final String f : files.keySet())
+			if (room(f).equals("core") && !callers.get(f).isEmpty() && callers.get(f).stream().allMatch(c -> room(c)
+				.equals("core"))) window.add(f);
+		record.add(RECORD);
+		for (boolean grew = true; grew;) {
+			grew = false;
+			for (final String f : files.keySet())
+				if (!record.contains(f) && !window.contains(f) && !callers.get(f).isEmpty() && record.containsAll(callers
+					.get(f))) grew = record.add(f);
+		}
+		for (final String f : files.keySet())
+			if (!window.contains(f) && !record.contains(f)) path.add(f);
+		System.out.println("of them, core's window algorithm (files only core files call): " + window.size());
+		System.out.println("of them, the record only (the record and files only it reaches): " + record.size() + " " +
+			strip(record));
+		System.out.println("the rest, the path of the image: " + path.size() + " " + strip(path));
+	}
+
+	/** The record's file: what only it reaches is counted apart from the image's path. */
+	private static final String RECORD = "org.misf.batch/Provenance.java";
+
+	private static String strip(final TreeSet<String> files) {
+		return files.toString().replace("org.misf.", "");
 	}
 
 	private static void drain(final java.io.InputStream in) {

@@ -28,6 +28,8 @@ public final class BatchSpec implements Serializable {
 	final MaskConvention convention;
 	final boolean record;
 	final boolean saveChanges;
+	/** {@link #job} with {@link #range} applied, decided once for the batch; null when the range is each image's. */
+	final transient InpaintJob sameForEveryImage;
 
 	private BatchSpec(final Builder b) {
 		this.image = b.image;
@@ -39,6 +41,7 @@ public final class BatchSpec implements Serializable {
 		this.convention = b.convention;
 		this.record = b.record;
 		this.saveChanges = b.saveChanges;
+		this.sameForEveryImage = range.needsImage() ? null : range.applyTo(job, null);
 	}
 
 	/**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.misf.files.Sha256;
 
 /**
  * What a batch run does with what already stands at a result's name ({@link ResultStatus}): skips a result with
@@ -47,7 +46,7 @@ final class ExistingResult {
 	/** A result found without its record gets a record of what it proves itself: its sha256, marked as rebuilt. */
 	private static Outcome rebuildRecord(final Path output, final String name, final BatchListener listener) {
 		try {
-			if (ResultWriter.writeText(Provenance.rebuilt(output, Sha256.of(output)), Provenance.sidecar(output)))
+			if (ResultWriter.writeText(Provenance.rebuilt(output, output), Provenance.sidecar(output)))
 				listener.imageNote(name, "its result had no record; a record of the result's sha256 alone was made " +
 					"(marked as rebuilt: how the result was made is not known).");
 			return Outcome.SKIPPED;

@@ -14,6 +14,7 @@ import ij.process.ByteProcessor;
 
 import org.misf.core.CancelledException;
 import org.misf.core.ChannelPlanes;
+import org.misf.core.InpaintJob;
 import org.misf.core.InpaintingReport;
 import org.misf.core.MisfException;
 import org.misf.core.ProgressListener;
@@ -29,11 +30,11 @@ import org.misf.model.InpaintingException;
  * jobs ({@link InpaintJobs}), checks the output folders and removes stale temporary files before any work, skips
  * results that are done ({@link ExistingResult}: a result with a true record), and for each image to do claims it
  * ({@link Claim}, so that runs side by side never compute one image twice), reads it and its mask ({@link ImageFile},
- * {@link MaskImage}) if the heap can hold them ({@link HeapNeed}), inpaints its planes ({@link ImagePlanes}) with
+ * {@link MaskImage}) if the heap can hold them ({@link InputCheck}), inpaints its planes ({@link ImagePlanes}) with
  * the job of the spec ({@link BatchSpec}) and writes it with its record
  * ({@link ResultWriter}, {@link Provenance}: verified, never replacing, the two named together) and, on request,
  * its change images ({@link ChangeImages}); an image ImageJ cannot hold whole is done as a wall, block by block
- * ({@link WallDecision}, {@link WallRun}). A bad file or any failure of one image is one sentence and the batch
+ * ({@link InputCheck}, {@link WallRun}). A bad file or any failure of one image is one sentence and the batch
  * goes on; images another run is working on are tried again at the end; a cancel stops after the window in
  * progress without writing that image.
  */
@@ -105,7 +106,7 @@ public final class FolderBatchRun {
 			if (runner != null) {
 				final List<InpaintJobs.Job> images = new ArrayList<>();
 				for (final InpaintJobs.Job j : todo)
-					(WallDecision.streams(j.image, j.mask) ? here : images).add(j);
+					(InputCheck.streams(j.image, j.mask) ? here : images).add(j);
 				if (!images.isEmpty()) for (final ImageOutcome o : runner.images(spec, images, listener)) {
 					o.tell(listener);
 					if (o.outcome == Outcome.STOPPED) return tally.stopped();
@@ -204,8 +205,7 @@ public final class FolderBatchRun {
 				spec.record, listener); // something else appeared there meanwhile
 			final Inpainter in = engine.get(); // a model that cannot load ends the run: nothing could be done
 			if (status == ResultStatus.MISSING) ExistingResult.removeOrphanRecord(j.output, name, listener);
-			return compute(in, j, spec, cancellable(listener.imageStarted(index, total, name), listener), listener,
-				runner);
+			return compute(in, j, spec, listener.imageStarted(index, total, name), listener, runner);
 		}
 	}
 
@@ -226,7 +226,7 @@ public final class FolderBatchRun {
 			return Outcome.failed(listener, name, e.getMessage());
 		}
 		catch (final OutOfMemoryError e) {
-			return Outcome.failed(listener, name, HeapNeed.outOfMemory());
+			return Outcome.failed(listener, name, InputCheck.outOfMemory());
 		}
 		catch (final RuntimeException | StackOverflowError e) {
 			return Outcome.failed(listener, name, "an unexpected failure (" + MisfException.unexpected(e) + ") stopped this " +
@@ -238,42 +238,27 @@ public final class FolderBatchRun {
 	private static Written inpaintOne(final Inpainter inpainter, final InpaintJobs.Job j, final BatchSpec s,
 		final ProgressListener progress, final BatchListener listener, final BatchRunner runner) throws IOException
 	{
-		if (WallDecision.streams(j.image, j.mask)) {
+		if (InputCheck.streams(j.image, j.mask)) {
 			final String note = WallRun.inpaint(inpainter, j, s, progress, runner);
 			if (note == null) return Written.BY_ANOTHER_RUN;
 			listener.imageNote(j.image.getFileName().toString(), s.saveChanges ? note +
 				" No change images are made for a wall." : note);
 			return Written.DONE;
 		}
-		HeapNeed.check(j.image, j.mask, s.saveChanges);
+		InputCheck.checkHeap(j.image, j.mask, s.saveChanges);
 		final ImagePlus imp = ImageFile.open(j.image);
 		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);
 		final ImagePlus original = s.saveChanges ? imp.duplicate() : null;
 		final ChannelPlanes<?> planes = ImagePlanes.of(imp);
-		final InpaintingReport r = inpainter.inpaint(planes, ImagePlanes.mask(holes), s.range.applyTo(s.job, imp)
-			.toBuilder().progress(progress).build());
-		final boolean written = s.record ? ResultWriter.writeWithRecord(imp, j.output, sha -> Provenance.json(j.image,
-			j.mask, j.output, sha, s.convention, s.job, s.range.toString(), inpainter, r)) : ResultWriter.write(imp,
+		final InpaintJob job = s.sameForEveryImage != null ? s.sameForEveryImage : s.range.applyTo(s.job, imp);
+		final InpaintingReport r = inpainter.inpaint(planes, ImagePlanes.mask(holes), job.toBuilder().progress(progress)
+			.build());
+		final boolean written = s.record ? ResultWriter.writeWithRecord(imp, j.output, file -> Provenance.json(j.image,
+			j.mask, j.output, file, s.convention, s.job, s.range.toString(), inpainter, r)) : ResultWriter.write(imp,
 				j.output);
 		if (!written) return Written.BY_ANOTHER_RUN;
 		if (s.saveChanges) ChangeImages.write(j.output, holes, ChangeImages.changed(original, imp));
 		return r.holePixels() == 0 ? Written.EMPTY_MASK : Written.DONE;
-	}
-
-	/** The front-end's window progress, stopping when the batch is cancelled. */
-	private static ProgressListener cancellable(final ProgressListener windows, final BatchListener batch) {
-		return new ProgressListener() {
-
-			@Override
-			public void progress(final long done, final long total, final String message) {
-				windows.progress(done, total, message);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return batch.isCancelled() || windows.isCancelled();
-			}
-		};
 	}
 
 	/** A value made on first use, once. */

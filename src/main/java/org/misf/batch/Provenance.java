@@ -43,8 +43,8 @@ public final class Provenance {
 		return output.resolveSibling(output.getFileName() + ".json");
 	}
 
-	/** The record of an inpainted result whose file has {@code outputSha256}, as UTF-8 JSON. */
-	public static byte[] json(final Path image, final Path mask, final Path output, final String outputSha256,
+	/** The record of an inpainted result, {@code output}, whose bytes are in {@code written}, as UTF-8 JSON. */
+	public static byte[] json(final Path image, final Path mask, final Path output, final Path written,
 		final MaskConvention convention, final InpaintJob job, final String range, final Inpainter inpainter,
 		final InpaintingReport r) throws IOException
 	{
@@ -54,7 +54,7 @@ public final class Provenance {
 		final JsonObject m = file(mask, Sha256.of(mask));
 		m.addProperty("holes_are", convention.toString());
 		o.add("mask", m);
-		o.add("output", file(output, outputSha256));
+		o.add("output", file(output, Sha256.of(written)));
 		final JsonObject model = new JsonObject();
 		model.addProperty("id", pkg.id());
 		model.addProperty("version", pkg.version());
@@ -76,12 +76,15 @@ public final class Provenance {
 		return bytes(o);
 	}
 
-	/** The record made for a result found without one: the file and its sha256 only, marked as rebuilt. */
-	public static byte[] rebuilt(final Path output, final String outputSha256) {
+	/**
+	 * The record made for a result found without one: the file and its sha256 only (of {@code written}, its bytes),
+	 * marked as rebuilt.
+	 */
+	public static byte[] rebuilt(final Path output, final Path written) throws IOException {
 		final JsonObject o = head("rebuilt");
 		o.addProperty("rebuilt", "the result was found without its record; only its file and sha256 are known, " +
 			"not how it was made");
-		o.add("output", file(output, outputSha256));
+		o.add("output", file(output, Sha256.of(written)));
 		return bytes(o);
 	}
 

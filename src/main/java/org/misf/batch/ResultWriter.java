@@ -1,9 +1,8 @@
 package org.misf.batch;
 
 import org.misf.files.ProcessMark;
-import org.misf.files.Sha256;
 import org.misf.files.StaleWork;
-import org.misf.io.QuietImageJ;
+import org.misf.io.ImageFile;
 import org.misf.model.InpaintingException;
 
 import java.io.IOException;
@@ -17,10 +16,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.io.FileSaver;
 import ij.process.ImageProcessor;
 
 /**
@@ -39,10 +36,10 @@ public final class ResultWriter {
 
 	private ResultWriter() {}
 
-	/** Makes a result's record from the sha256 of the result as written. */
+	/** Makes a result's record from the result as written (its file, whole and checked, not yet named). */
 	public interface RecordText {
 
-		byte[] forResult(String sha256) throws IOException;
+		byte[] forResult(Path written) throws IOException;
 	}
 
 	/**
@@ -82,7 +79,7 @@ public final class ResultWriter {
 
 	/** The record named first, then the result; the record taken back when another run's result has the name. */
 	private static boolean namedWithRecord(final Staged result, final RecordText record) throws IOException {
-		try (Staged text = text(record.forResult(Sha256.of(result.temp)), Provenance.sidecar(result.target))) {
+		try (Staged text = text(record.forResult(result.temp), Provenance.sidecar(result.target))) {
 			if (!text.publish()) return false;
 			if (result.publish()) return true;
 			text.unpublish(); // another run's result took the name: this record would describe it falsely
@@ -148,13 +145,11 @@ public final class ResultWriter {
 		final Staged staged = new Staged(tmp, output, null);
 		boolean whole = false;
 		try {
-			final FileSaver saver = new FileSaver(imp);
-			final boolean ok = QuietImageJ.call(() -> png ? saver.saveAsPng(tmp.toString()) : imp.getStackSize() > 1 ? saver
-				.saveAsTiffStack(tmp.toString()) : saver.saveAsTiff(tmp.toString()));
+			final boolean ok = ImageFile.save(imp, tmp);
 			if (!ok || !Files.isRegularFile(tmp)) throw new IOException("the result could not be written to " + tmp
 				.getParent() + " (is the disk full or the folder read-only?).");
 			force(tmp);
-			final ImagePlus back = QuietImageJ.call(() -> IJ.openImage(tmp.toString()));
+			final ImagePlus back = ImageFile.readBack(tmp);
 			final String problem = back == null ? "it cannot be read back" : differs(imp, back);
 			if (problem != null) throw new IOException("the result written for " + output.getFileName() +
 				" is not whole (" + problem + "; is the disk full?); nothing was written under that name.");

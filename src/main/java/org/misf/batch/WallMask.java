@@ -15,6 +15,7 @@ import org.misf.core.MisfException;
 import org.misf.core.ProgressListener;
 import org.misf.io.ImagePlanes;
 import org.misf.io.MaskImage;
+import org.misf.io.ImageFile;
 import org.misf.io.TiffImage;
 import org.misf.io.TiffPlanes;
 
@@ -36,7 +37,7 @@ final class WallMask implements Closeable {
 		final long cacheBytes) throws IOException
 	{
 		WallMask m;
-		if (TiffImage.isTiff(mask) && readable(mask)) {
+		if (ImageFile.isTiff(mask) && readable(mask)) {
 			final TiffPlanes t = TiffPlanes.mask(mask, convention, cacheBytes);
 			m = new WallMask(t, t.holes());
 		}

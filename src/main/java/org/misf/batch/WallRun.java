@@ -208,8 +208,8 @@ final class WallRun {
 
 	/** Names the checked result and its record, the record first; false when another run's result has the name. */
 	private boolean publish(final Path temp, final InpaintingReport r) throws IOException {
-		return ResultWriter.publishWithRecord(temp, job.output, spec.record ? sha -> Provenance.json(job.image,
-			job.mask, job.output, sha, spec.convention, spec.job, spec.range.toString(), net.inpainter(), r) : null);
+		return ResultWriter.publishWithRecord(temp, job.output, spec.record ? file -> Provenance.json(job.image,
+			job.mask, job.output, file, spec.convention, spec.job, spec.range.toString(), net.inpainter(), r) : null);
 	}
 
 	private static int blocksWithWork(final BlockPlan plan) {

@@ -11,8 +11,10 @@ import org.misf.batch.BatchRunner;
 import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
+import org.misf.batch.ProgressWatch;
 import org.misf.core.InpaintJob;
 import org.misf.core.MaskConvention;
+import org.misf.core.Progress;
 import org.misf.io.RangeChoice;
 import org.misf.model.ModelChoice;
 
@@ -127,8 +129,7 @@ final class InpaintCli implements Callable<Integer> {
 		final ProgressBar bar = new ProgressBar(err, !quiet);
 		final BatchSummary summary;
 		final BatchRunner runner = runners == null ? null : runners.apply(model.choice(threads.threads));
-		try {
-			final BarListener listener = new BarListener(bar, err, stop);
+		try (BarListener listener = new BarListener(bar, err, stop)) {
 			summary = runner == null ? FolderBatchRun.run(batchSpec, model::open, true, listener) : FolderBatchRun.run(
 				batchSpec, runner::inpainter, false, listener, runner);
 		}
@@ -141,18 +142,29 @@ final class InpaintCli implements Callable<Integer> {
 		return summary.exitCode();
 	}
 
-	/** The batch's progress on the terminal: one bar for the images (or the windows of a single image). */
-	private static final class BarListener implements BatchListener {
+	/**
+	 * The batch's progress on the terminal: one bar for the images, or for the windows of a single image, read from
+	 * the image's {@link Progress} by a {@link ProgressWatch}, which also passes a stop (a termination signal) on to
+	 * the image in progress.
+	 */
+	private static final class BarListener implements BatchListener, AutoCloseable {
+
+		private static final long POLL_MS = 100;
 
 		private final ProgressBar bar;
 		private final PrintStream err;
 		private final BooleanSupplier cancelled;
-		private int total;
+		private final ProgressWatch watch;
+		private volatile boolean single;
 
 		BarListener(final ProgressBar bar, final PrintStream err, final BooleanSupplier cancelled) {
 			this.bar = bar;
 			this.err = err;
 			this.cancelled = cancelled;
+			watch = new ProgressWatch(POLL_MS, cancelled, (name, step) -> {
+				if (single) bar.progress(step.done, step.total, name + (step.message.isEmpty() ? " (windows)" : " (" +
+					step.message + ")"));
+			});
 		}
 
 		@Override
@@ -161,12 +173,10 @@ final class InpaintCli implements Callable<Integer> {
 		}
 
 		@Override
-		public org.misf.core.ProgressListener imageStarted(final int index, final int count, final String name) {
-			total = count;
+		public Progress imageStarted(final int index, final int count, final String name) {
+			single = count == 1;
 			if (count > 1) bar.progress(index, count, name);
-			return (done, all, message) -> {
-				if (count == 1) bar.progress(done, all, name + (message.isEmpty() ? " (windows)" : " (" + message + ")"));
-			};
+			return watch.start(name);
 		}
 
 		@Override
@@ -181,12 +191,17 @@ final class InpaintCli implements Callable<Integer> {
 
 		@Override
 		public void progress(final int done, final int count) {
-			if (total > 1) bar.progress(done, count, "");
+			if (!single) bar.progress(done, count, "");
 		}
 
 		@Override
 		public boolean isCancelled() {
 			return cancelled.getAsBoolean();
+		}
+
+		@Override
+		public void close() {
+			watch.close();
 		}
 	}
 }

@@ -4,7 +4,10 @@ import java.io.PrintStream;
 
 import org.misf.core.ProgressListener;
 
-/** A one-line text progress bar, redrawn in place on a stream (stderr), e.g. {@code [#####.....] 5/10 a.tif}. */
+/**
+ * A one-line text progress bar, redrawn in place on a stream (stderr), e.g. {@code [#####.....] 5/10 a.tif}; safe to
+ * draw from the batch's thread and a progress watcher's.
+ */
 final class ProgressBar implements ProgressListener {
 
 	private static final int WIDTH = 30;
@@ -19,7 +22,7 @@ final class ProgressBar implements ProgressListener {
 	}
 
 	@Override
-	public void progress(final long done, final long total, final String message) {
+	public synchronized void progress(final long done, final long total, final String message) {
 		if (!enabled || total <= 0) return;
 		final int filled = (int) (WIDTH * Math.min(done, total) / total);
 		final StringBuilder sb = new StringBuilder("\r[");
@@ -36,13 +39,13 @@ final class ProgressBar implements ProgressListener {
 	}
 
 	/** Ends the line so that following messages start on a new one. */
-	void finish() {
+	synchronized void finish() {
 		if (enabled && lastLength > 0) out.println();
 		lastLength = 0;
 	}
 
 	/** Prints a message on its own line without losing the bar. */
-	void message(final String line) {
+	synchronized void message(final String line) {
 		if (enabled && lastLength > 0) {
 			out.print('\r');
 			for (int i = 0; i < lastLength; i++)

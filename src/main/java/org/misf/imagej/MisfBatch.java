@@ -8,9 +8,10 @@ import org.misf.batch.BatchListener;
 import org.misf.batch.BatchSpec;
 import org.misf.batch.BatchSummary;
 import org.misf.batch.FolderBatchRun;
+import org.misf.batch.ProgressWatch;
 import org.misf.core.InpaintJob;
-import org.misf.core.ProgressListener;
-import org.misf.io.QuietImageJ;
+import org.misf.core.Progress;
+import org.misf.io.ImageFile;
 import org.misf.model.Device;
 import org.misf.model.InpaintingException;
 
@@ -47,9 +48,9 @@ public final class MisfBatch {
 		IJ.resetEscape();
 		final boolean unattended = BatchRun.isActive();
 		final BatchSummary summary;
-		try {
-			summary = QuietImageJ.withoutMacroDialogs(() -> SharedInpainter.withPluginClassLoader(() -> FolderBatchRun.run(
-				spec, () -> SharedInpainter.INSTANCE.get(m, d), false, new ImageJListener(unattended))));
+		try (ImageJListener listener = new ImageJListener(unattended)) {
+			summary = ImageFile.withoutMacroDialogs(() -> SharedInpainter.withPluginClassLoader(() -> FolderBatchRun.run(
+				spec, () -> SharedInpainter.INSTANCE.get(m, d), false, listener)));
 		}
 		finally {
 			IJ.showProgress(1.0);
@@ -63,11 +64,18 @@ public final class MisfBatch {
 
 	/**
 	 * Progress in ImageJ's bar and status line, notes and errors in the Log (errors on stderr in a {@code -batch} run,
-	 * as the command line prints them), Esc to stop.
+	 * as the command line prints them), Esc to stop: a {@link ProgressWatch} reads the image in progress (a wall's
+	 * blocks and holes for the status line) and cancels it when Esc is pressed.
 	 */
-	private static final class ImageJListener implements BatchListener {
+	private static final class ImageJListener implements BatchListener, AutoCloseable {
+
+		private static final long POLL_MS = 200;
 
 		private final boolean unattended;
+		private final ProgressWatch watch = new ProgressWatch(POLL_MS, IJ::escapePressed, (name, step) -> {
+			if (!step.message.isEmpty()) // a wall takes hours: its blocks and holes
+				IJ.showStatus(TITLE + ": " + name + " " + step.done + "/" + step.total + " " + step.message);
+		});
 
 		ImageJListener(final boolean unattended) {
 			this.unattended = unattended;
@@ -79,13 +87,10 @@ public final class MisfBatch {
 		}
 
 		@Override
-		public ProgressListener imageStarted(final int index, final int total, final String name) {
+		public Progress imageStarted(final int index, final int total, final String name) {
 			IJ.showProgress(index, total);
 			IJ.showStatus(TITLE + ": " + index + "/" + total + " " + name);
-			// a wall takes hours: its blocks and holes in the status line (Esc stops it between windows, resumably)
-			return (done, all, message) -> {
-				if (!message.isEmpty()) IJ.showStatus(TITLE + ": " + name + " " + done + "/" + all + " " + message);
-			};
+			return watch.start(name);
 		}
 
 		@Override
@@ -107,6 +112,11 @@ public final class MisfBatch {
 		@Override
 		public boolean isCancelled() {
 			return IJ.escapePressed();
+		}
+
+		@Override
+		public void close() {
+			watch.close();
 		}
 	}
 }

@@ -55,7 +55,13 @@ public final class RangeChoice {
 
 	public double max() { return max; }
 
-	/** {@code job} with this range for {@code imp} (display: its display range; RGB keeps 0-255). */
+	/** Whether the range depends on the image (display), so that it is applied image by image. */
+	public boolean needsImage() { return this == DISPLAY; }
+
+	/**
+	 * {@code job} with this range for {@code imp} (display: its display range; RGB keeps 0-255); {@code imp} may be
+	 * null when the range does not {@linkplain #needsImage need the image}.
+	 */
 	public InpaintJob applyTo(final InpaintJob job, final ImagePlus imp) {
 		if (isFixed()) return job.toBuilder().range(min, max).build();
 		if (this == DISPLAY && imp.getType() != ImagePlus.COLOR_RGB) return job.toBuilder().range(imp

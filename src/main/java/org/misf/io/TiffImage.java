@@ -105,23 +105,6 @@ public final class TiffImage implements Closeable {
 		return new TiffImage(path);
 	}
 
-	/** Whether a file starts like a TIFF or BigTIFF (byte order mark and magic number). */
-	public static boolean isTiff(final Path path) {
-		try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-			final ByteBuffer b = ByteBuffer.allocate(4);
-			if (ch.read(b) < 4) return false;
-			final int b0 = b.get(0), b1 = b.get(1);
-			final boolean little = b0 == 'I' && b1 == 'I';
-			if (!little && !(b0 == 'M' && b1 == 'M')) return false;
-			final int magic = little ? (b.get(2) & 0xff) | (b.get(3) & 0xff) << 8 : (b.get(2) & 0xff) << 8 | (b.get(3) &
-				0xff);
-			return magic == 42 || magic == 43;
-		}
-		catch (final IOException e) {
-			return false;
-		}
-	}
-
 	private void check(final long[] bps, final long[] offsets, final long[] byteCounts) {
 		final String file = "the file " + path;
 		if (width <= 0 || height <= 0 || chunkWidth <= 0 || storedHeight <= 0 || offsets == null || byteCounts ==

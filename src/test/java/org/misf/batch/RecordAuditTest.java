@@ -30,7 +30,7 @@ class RecordAuditTest {
 		for (int i = 0; i < ip.getPixelCount(); i++)
 			ip.set(i, r.nextInt(256));
 		final Path out = dir.resolve(name);
-		assertTrue(ResultWriter.writeWithRecord(new ImagePlus(name, ip), out, sha -> Provenance.rebuilt(out, sha)));
+		assertTrue(ResultWriter.writeWithRecord(new ImagePlus(name, ip), out, written -> Provenance.rebuilt(out, written)));
 		return out;
 	}
 

@@ -103,7 +103,7 @@ class ResultWriterTest {
 	void aResultAndItsRecordAreWrittenTogether() throws IOException {
 		final ImagePlus img = random(new ColorProcessor(30, 20), 0, 12);
 		final Path out = dir.resolve("r.png");
-		assertTrue(ResultWriter.writeWithRecord(img, out, sha -> Provenance.rebuilt(out, sha)));
+		assertTrue(ResultWriter.writeWithRecord(img, out, written -> Provenance.rebuilt(out, written)));
 		assertEquals(Sha256.of(out), Provenance.read(Provenance.sidecar(out)).sha256);
 		assertEquals(ResultStatus.TRUE, ResultStatus.of(out));
 		assertEquals(0, leftovers().count());
@@ -116,7 +116,7 @@ class ResultWriterTest {
 		final ImagePlus theirs = random(new ByteProcessor(30, 20), 255, 13), ours = random(new ByteProcessor(30, 20),
 			255, 14);
 		assertTrue(ResultWriter.write(theirs, out));
-		assertFalse(ResultWriter.writeWithRecord(ours, out, sha -> Provenance.rebuilt(out, sha)));
+		assertFalse(ResultWriter.writeWithRecord(ours, out, written -> Provenance.rebuilt(out, written)));
 		assertFalse(Files.exists(Provenance.sidecar(out)));
 		assertNull(same(theirs, out));
 		assertEquals(0, leftovers().count());
@@ -141,12 +141,12 @@ class ResultWriterTest {
 			Files.write(small.resolve("filler"), new byte[(int) (free - pages * 4096)]);
 			final Path out = small.resolve("r.png");
 			final IOException e = assertThrows(IOException.class, () -> ResultWriter.writeWithRecord(img, out,
-				sha -> Provenance.rebuilt(out, sha)));
+				written -> Provenance.rebuilt(out, written)));
 			assertTrue(e.getMessage().startsWith("the record r.png.json could not be written"), e.getMessage());
 			assertEquals("[filler]", Files.list(small).map(p -> p.getFileName().toString()).collect(Collectors.toList())
 				.toString());
 			Files.delete(small.resolve("filler")); // room again: both are written
-			assertTrue(ResultWriter.writeWithRecord(img, out, sha -> Provenance.rebuilt(out, sha)));
+			assertTrue(ResultWriter.writeWithRecord(img, out, written -> Provenance.rebuilt(out, written)));
 			assertEquals(ResultStatus.TRUE, ResultStatus.of(out));
 		}
 		finally {

@@ -212,8 +212,7 @@ class OtherCommandsTest {
 		final Path out = Files.createDirectories(dir.resolve("verified"));
 		final Path result = out.resolve("a.png");
 		ImageJ1EndToEndTest.savePng(new ImagePlus("a", ImageJ1EndToEndTest.strokes()), result);
-		Files.write(org.misf.batch.Provenance.sidecar(result), org.misf.batch.Provenance.rebuilt(result, org.misf.files
-			.Sha256.of(result)));
+		Files.write(org.misf.batch.Provenance.sidecar(result), org.misf.batch.Provenance.rebuilt(result, result));
 		final Module ok = run(VerifyResultsCommand.class, "folder", out.toFile());
 		assertEquals("1 result matches its record (1 of them rebuilt: only the file's sha256 is known); 0 missing, " +
 			"0 changed, 0 unrecorded.", ((VerifyResultsCommand) ok.getDelegateObject()).summary());

@@ -48,7 +48,7 @@ class ImageFileTest {
 
 	/**
 	 * A PNG cut short (ImageJ's reader fails inside ImageIO and calls IJ.error, which in a macro would open the macro
-	 * interpreter's modal error dialog: QuietImageJ) is one sentence, and ImageJ's error handling is as it was after.
+	 * interpreter's modal error dialog: ImageFile's quiet calls) is one sentence, and ImageJ's error handling is as it was after.
 	 */
 	@Test
 	void aTruncatedPngIsOneSentenceAndLeavesImageJsErrorHandlingAsItWas() throws IOException {

@@ -117,7 +117,7 @@ class TiffPlanesTest {
 		final Path png = dir.resolve("not.tif");
 		new FileSaver(new ImagePlus("c", new ColorProcessor(8, 8))).saveAsPng(png.toString());
 		assertThrows(BadInputException.class, () -> TiffImage.open(png));
-		assertTrue(!TiffImage.isTiff(png) && TiffImage.isTiff(fixture("rgb8_tiled.tif")));
+		assertTrue(!ImageFile.isTiff(png) && ImageFile.isTiff(fixture("rgb8_tiled.tif")));
 		final Path rgba = dir.resolve("rgba.tif");
 		javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_ARGB),
 			"tiff", rgba.toFile());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sizes read from real files' headers, before any pixel is read. */
-class HeapNeedTest {
+class InputCheckTest {
 
 	@TempDir
 	Path dir;
@@ -33,12 +33,12 @@ class HeapNeedTest {
 			s.addSlice(new ByteProcessor(20, 10));
 		new FileSaver(new ImagePlus("c", s)).saveAsTiffStack(stack.toString());
 		new FileSaver(new ImagePlus("d", new ByteProcessor(33, 22))).saveAsJpeg(jpg.toString());
-		assertArrayEquals(new long[] { 70, 50, 1, 4 }, HeapNeed.header(rgb));
-		assertArrayEquals(new long[] { 40, 30, 1, 2 }, HeapNeed.header(g16));
-		assertArrayEquals(new long[] { 20, 10, 3, 1 }, HeapNeed.header(stack));
-		assertArrayEquals(new long[] { 33, 22, 1, 1 }, HeapNeed.header(jpg));
+		assertArrayEquals(new long[] { 70, 50, 1, 4 }, InputCheck.header(rgb));
+		assertArrayEquals(new long[] { 40, 30, 1, 2 }, InputCheck.header(g16));
+		assertArrayEquals(new long[] { 20, 10, 3, 1 }, InputCheck.header(stack));
+		assertArrayEquals(new long[] { 33, 22, 1, 1 }, InputCheck.header(jpg));
 		Files.write(dir.resolve("bad.png"), new byte[] { 1, 2, 3 });
-		assertTrue(HeapNeed.header(dir.resolve("bad.png")) == null, "no header: no estimate, the reader says why");
+		assertTrue(InputCheck.header(dir.resolve("bad.png")) == null, "no header: no estimate, the reader says why");
 	}
 
 	@Test
@@ -49,8 +49,8 @@ class HeapNeedTest {
 		new FileSaver(new ImagePlus("a", ip)).saveAsPng(png.toString());
 		new FileSaver(new ImagePlus("m", new ByteProcessor(400, 300))).saveAsPng(mask.toString());
 		final long image = 400 * 300 * 4;
-		assertTrue(HeapNeed.need(tif, mask, false) >= 24 * HeapNeed.MB + 2 * image);
-		assertTrue(HeapNeed.need(png, mask, false) > HeapNeed.need(tif, mask, false), "ImageIO decodes a copy first");
-		assertTrue(HeapNeed.need(tif, mask, true) > HeapNeed.need(tif, mask, false), "the copy for the change images");
+		assertTrue(InputCheck.need(tif, mask, false) >= 24 * InputCheck.MB + 2 * image);
+		assertTrue(InputCheck.need(png, mask, false) > InputCheck.need(tif, mask, false), "ImageIO decodes a copy first");
+		assertTrue(InputCheck.need(tif, mask, true) > InputCheck.need(tif, mask, false), "the copy for the change images");
 	}
 }
