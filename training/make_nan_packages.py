@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write two tiny model packages whose network returns NaN on its first calls, for the Java tests of
-model/FiniteOutput (a forward pass that returns NaN is run again, and refused if the NaN stays).
+model/MisfNetwork.firstFinite (a forward pass that returns NaN is run again, and refused if the NaN stays).
 
 The network fills every hole with mid-grey and keeps the known pixels; it counts its calls and adds NaN to its
 output while the count is at most N: ``passing`` (N = 2: the load's warm-up window is tried three times and the
@@ -58,7 +58,7 @@ def main():
         d = dict(desc)
         d["id"] = "nan-" + name
         d["name"] = f"NaN on the first {nan_calls} calls (test package)"
-        d["description"] = "Fills holes with mid-grey; returns NaN on its first calls. For the tests of model/FiniteOutput."
+        d["description"] = "Fills holes with mid-grey; returns NaN on its first calls. For the tests of model/MisfNetwork."
         d["weights"] = dict(desc["weights"], sha256=sha)
         d["architecture"] = {"name": "test", "width": 0, "residual_blocks": 0, "parameters": 0}
         for key in ("training", "inference"):

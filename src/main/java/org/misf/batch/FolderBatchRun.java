@@ -21,7 +21,6 @@ import org.misf.core.ProgressListener;
 import org.misf.files.Claim;
 import org.misf.io.ImageFile;
 import org.misf.io.ImagePlanes;
-import org.misf.io.MaskImage;
 import org.misf.model.Inpainter;
 import org.misf.model.InpaintingException;
 
@@ -30,7 +29,7 @@ import org.misf.model.InpaintingException;
  * jobs ({@link InpaintJobs}), checks the output folders and removes stale temporary files before any work, skips
  * results that are done ({@link ExistingResult}: a result with a true record), and for each image to do claims it
  * ({@link Claim}, so that runs side by side never compute one image twice), reads it and its mask ({@link ImageFile},
- * {@link MaskImage}) if the heap can hold them ({@link InputCheck}), inpaints its planes ({@link ImagePlanes}) with
+ * {@link ImagePlanes}) if the heap can hold them ({@link InputCheck}), inpaints its planes ({@link ImagePlanes}) with
  * the job of the spec ({@link BatchSpec}) and writes it with its record
  * ({@link ResultWriter}, {@link Provenance}: verified, never replacing, the two named together) and, on request,
  * its change images ({@link ChangeImages}); an image ImageJ cannot hold whole is done as a wall, block by block
@@ -247,7 +246,7 @@ public final class FolderBatchRun {
 		}
 		InputCheck.checkHeap(j.image, j.mask, s.saveChanges);
 		final ImagePlus imp = ImageFile.open(j.image);
-		final ByteProcessor holes = MaskImage.read(j.mask, s.convention);
+		final ByteProcessor holes = ImagePlanes.readMask(j.mask, s.convention);
 		final ImagePlus original = s.saveChanges ? imp.duplicate() : null;
 		final ChannelPlanes<?> planes = ImagePlanes.of(imp);
 		final InpaintJob job = s.sameForEveryImage != null ? s.sameForEveryImage : s.range.applyTo(s.job, imp);

@@ -14,7 +14,6 @@ import org.misf.core.MaskConvention;
 import org.misf.core.MisfException;
 import org.misf.core.ProgressListener;
 import org.misf.io.ImagePlanes;
-import org.misf.io.MaskImage;
 import org.misf.io.ImageFile;
 import org.misf.io.TiffImage;
 import org.misf.io.TiffPlanes;
@@ -42,7 +41,7 @@ final class WallMask implements Closeable {
 			m = new WallMask(t, t.holes());
 		}
 		else {
-			m = new WallMask(null, ImagePlanes.mask(MaskImage.read(mask, convention)));
+			m = new WallMask(null, ImagePlanes.mask(ImagePlanes.readMask(mask, convention)));
 		}
 		if (m.holes.dimension(0) != width || m.holes.dimension(1) != height) {
 			m.close();

@@ -15,7 +15,7 @@ import org.misf.files.StaleWork;
 import org.misf.model.DescriptorBuilder;
 import org.misf.model.PackageDescriptor;
 import org.misf.model.EngineThreads;
-import org.misf.model.FiniteOutput;
+import org.misf.model.MisfNetwork;
 
 
 /**
@@ -88,8 +88,8 @@ public final class CheckpointImporter {
 			final float[] image = SelfCheckInput.image();
 			final float[] mask = SelfCheckInput.mask();
 			final float[] output = SelfCheckOutput.compute(model, image, mask, SelfCheckInput.HEIGHT, SelfCheckInput.WIDTH);
-			if (!FiniteOutput.isFinite(output)) throw new CheckpointException(fileName + " gives NaN or infinite values " +
-				"on the test image, " + FiniteOutput.ATTEMPTS + " runs in a row (its weights are not finite, or overflow); " +
+			if (!MisfNetwork.isFinite(output)) throw new CheckpointException(fileName + " gives NaN or infinite values " +
+				"on the test image, " + MisfNetwork.ATTEMPTS + " runs in a row (its weights are not finite, or overflow); " +
 				"it was not imported.");
 			final PackageDescriptor descriptor = describe(checkpoint, ck, architecture, options, sha256(model));
 			final List<String> inputs = descriptor.testFiles(false); // image, mask: as the descriptor names them

@@ -16,7 +16,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import org.misf.model.EngineThreads;
-import org.misf.model.FiniteOutput;
+import org.misf.model.MisfNetwork;
 
 /**
  * Runs a written model.pt, loaded as inference would load it, once on one image + mask (batch 1, CPU).
@@ -29,7 +29,7 @@ final class SelfCheckOutput {
 
 	/**
 	 * The composited RGB output (1x3xHxW, row-major) of {@code modelFile} for {@code image} and {@code mask}; a
-	 * non-finite output is computed again ({@link FiniteOutput}) before it is returned as it is.
+	 * non-finite output is computed again ({@link MisfNetwork#firstFinite}) before it is returned as it is.
 	 */
 	static float[] compute(final Path modelFile, final float[] image, final float[] mask, final int height,
 		final int width) throws IOException
@@ -45,7 +45,7 @@ final class SelfCheckOutput {
 				manager.create(mask, new Shape(1, 1, height, width)));
 			JniUtils.setGraphExecutorOptimize(false);
 			try {
-				return FiniteOutput.firstFinite(() -> {
+				return MisfNetwork.firstFinite(() -> {
 					try (NDList output = predictor.predict(input)) {
 						return output.singletonOrThrow().toFloatArray();
 					}

@@ -6,12 +6,12 @@ import java.util.SortedSet;
 import ij.ImagePlus;
 import ij.WindowManager;
 
-import org.misf.io.MaskImage;
+import org.misf.io.ImagePlanes;
 
 /**
  * What a mask image deserves to be told before it is used at mask threshold 0 (any non-zero value is a hole): that
  * it has more than two values, as a JPEG or scanned mask has, whose noise then becomes speckled holes. The values are
- * read as the mask rule reads them ({@link MaskImage#values}).
+ * read as the mask rule reads them ({@link ImagePlanes#maskValues}).
  */
 final class MaskWarning {
 
@@ -20,7 +20,7 @@ final class MaskWarning {
 	/** The warning for {@code mask} (plane {@code stackIndex}) at {@code threshold}, or null when none is due. */
 	static String of(final ImagePlus mask, final int stackIndex, final double threshold) {
 		if (mask == null || threshold != 0) return null;
-		final SortedSet<Double> values = MaskImage.values(mask, stackIndex, 3);
+		final SortedSet<Double> values = ImagePlanes.maskValues(mask, stackIndex, 3);
 		if (values.size() <= 2) return null;
 		final StringBuilder shown = new StringBuilder();
 		for (final double v : values)

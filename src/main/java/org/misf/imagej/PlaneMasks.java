@@ -12,7 +12,7 @@ import ij.plugin.frame.RoiManager;
 import ij.process.ByteProcessor;
 
 import org.misf.core.MaskConvention;
-import org.misf.io.MaskImage;
+import org.misf.io.ImagePlanes;
 import org.misf.model.InpaintingException;
 
 /**
@@ -23,7 +23,7 @@ import org.misf.model.InpaintingException;
  * ROIs from the ROI Manager or the overlay that carry a stack position (a slice, or a channel / z / t
  * position of a hyperstack) only mask that plane; ROIs without one mask every plane. Line selections
  * count as areas of their stroke width. A mask image may have one plane (used for every plane) or as
- * many planes as the image; its holes are read by {@link MaskImage} (as on the command line), and an area
+ * many planes as the image; its holes are read by {@link ImagePlanes#holes} (as on the command line), and an area
  * selection on it adds its inside.
  */
 abstract class PlaneMasks {
@@ -170,7 +170,7 @@ abstract class PlaneMasks {
 		}
 	}
 
-	/** Holes from another image ({@link MaskImage}), plus the inside of an area selection on it. */
+	/** Holes from another image ({@link ImagePlanes#holes}), plus the inside of an area selection on it. */
 	private static final class MaskImageHoles extends PlaneMasks {
 
 		private final ImagePlus maskImp;
@@ -210,7 +210,7 @@ abstract class PlaneMasks {
 
 		@Override
 		ByteProcessor plane(final int stackIndex) {
-			final ByteProcessor mask = MaskImage.holes(maskImp, stackIndex, convention);
+			final ByteProcessor mask = ImagePlanes.holes(maskImp, stackIndex, convention);
 			if (roi != null) fill(mask, roi);
 			return mask;
 		}

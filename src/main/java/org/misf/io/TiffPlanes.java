@@ -67,7 +67,7 @@ public final class TiffPlanes implements Closeable {
 
 	/**
 	 * Opens {@code path}'s first page as a mask read by {@code convention} (RGB masks by the largest of their
-	 * channels, as {@link MaskImage#holes} reads a mask image): one plane, 255 for a hole, 0 for a known pixel,
+	 * channels, as {@link ImagePlanes#holes} reads a mask image): one plane, 255 for a hole, 0 for a known pixel,
 	 * decided once per chunk as it is read.
 	 */
 	public static TiffPlanes mask(final Path path, final MaskConvention convention, final long cacheBytes)

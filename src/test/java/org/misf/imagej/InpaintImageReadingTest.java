@@ -28,14 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.misf.core.CancelledException;
 import org.misf.core.MaskConvention;
-import org.misf.io.MaskImage;
+import org.misf.io.ImagePlanes;
 import org.misf.model.ModelPackage;
 
 /**
  * "MISF Inpaint" reads images and masks as the command line does ({@code io}): a palette image is filled in its
  * colours (in place it becomes RGB, and Undo gives the palette back), a mask image's holes are those
- * {@link MaskImage} reads from its file for every kind of mask; and the Info line holds what the command line's record
- * holds. With a fake network.
+ * {@link ImagePlanes#readMask} reads from its file for every kind of mask; and the Info line holds what the command
+ * line's record holds. With a fake network.
  */
 class InpaintImageReadingTest {
 
@@ -147,7 +147,7 @@ class InpaintImageReadingTest {
 					.build();
 				fake.masks.clear();
 				InpaintImage.run(image, s, fake);
-				assertArrayEquals((byte[]) MaskImage.read(file, c).getPixels(), fake.masks.get(0), m.getTitle() + ", " + c);
+				assertArrayEquals((byte[]) ImagePlanes.readMask(file, c).getPixels(), fake.masks.get(0), m.getTitle() + ", " + c);
 			}
 		}
 	}
