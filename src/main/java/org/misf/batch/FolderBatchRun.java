@@ -253,7 +253,7 @@ public final class FolderBatchRun {
 		final InpaintingReport r = inpainter.inpaint(planes, ImagePlanes.mask(holes), job.toBuilder().progress(progress)
 			.build());
 		final boolean written = s.record ? ResultWriter.writeWithRecord(imp, j.output, file -> Provenance.json(j.image,
-			j.mask, j.output, file, s.convention, s.job, s.range.toString(), inpainter, r)) : ResultWriter.write(imp,
+			j.mask, j.output, file, s.convention, s.job, s.range, inpainter, r)) : ResultWriter.write(imp,
 				j.output);
 		if (!written) return Written.BY_ANOTHER_RUN;
 		if (s.saveChanges) ChangeImages.write(j.output, holes, ChangeImages.changed(original, imp));

@@ -20,6 +20,7 @@ import org.misf.core.InpaintingReport;
 import org.misf.core.MaskConvention;
 import org.misf.core.ProductVersion;
 import org.misf.files.Sha256;
+import org.misf.io.RangeChoice;
 import org.misf.model.Device;
 import org.misf.model.EngineThreads;
 import org.misf.model.Inpainter;
@@ -45,7 +46,7 @@ public final class Provenance {
 
 	/** The record of an inpainted result, {@code output}, whose bytes are in {@code written}, as UTF-8 JSON. */
 	public static byte[] json(final Path image, final Path mask, final Path output, final Path written,
-		final MaskConvention convention, final InpaintJob job, final String range, final Inpainter inpainter,
+		final MaskConvention convention, final InpaintJob job, final RangeChoice range, final Inpainter inpainter,
 		final InpaintingReport r) throws IOException
 	{
 		final ModelPackage pkg = inpainter.modelPackage();
@@ -67,7 +68,7 @@ public final class Provenance {
 		if (job.margin().isPresent()) p.addProperty("margin", job.margin().getAsInt());
 		else p.addProperty("margin", "automatic");
 		p.addProperty("batch", job.batchSize());
-		p.addProperty("range", range);
+		p.addProperty("range", range.toString());
 		o.add("parameters", p);
 		o.addProperty("holes", r.holes());
 		o.addProperty("hole_pixels", r.holePixels());

@@ -209,7 +209,7 @@ final class WallRun {
 	/** Names the checked result and its record, the record first; false when another run's result has the name. */
 	private boolean publish(final Path temp, final InpaintingReport r) throws IOException {
 		return ResultWriter.publishWithRecord(temp, job.output, spec.record ? file -> Provenance.json(job.image,
-			job.mask, job.output, file, spec.convention, spec.job, spec.range.toString(), net.inpainter(), r) : null);
+			job.mask, job.output, file, spec.convention, spec.job, spec.range, net.inpainter(), r) : null);
 	}
 
 	private static int blocksWithWork(final BlockPlan plan) {
