@@ -26,7 +26,8 @@ import torch
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import (RING_PX, SHIFTS, InpaintingModel, MISFGenerator, flat_ground_arg, load_release_state,  # noqa: E402
+from misf.network import (MAIN_SHIFTS, RING_PX, SHIFTS, InpaintingModel, MISFGenerator,  # noqa: E402
+                          flat_ground_arg, load_release_state,
                           plain_ring)
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
@@ -74,12 +75,12 @@ def write_descriptor(path: str, desc: dict) -> None:
 def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
            flip_average: bool = False, shift: str = "off", flat_ground=None, expert: MISFGenerator = None,
-           expert_ckpt: str = None, expert_inverse: bool = False) -> dict:
+           expert_ckpt: str = None, expert_inverse: bool = False, main_shift: str = "off") -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
     model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground,
                             expert=expert.eval() if expert is not None else None,
-                            expert_inverse=expert_inverse).eval()
+                            expert_inverse=expert_inverse, main_shift=main_shift).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
@@ -139,6 +140,11 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                                                "open), blended with the main generator by the gate",
                                        "inverse_average": model.expert_inverse}
                       if expert is not None else "off",
+                      "main_shift": {"mode": "nearly-plain", "shift": "the known pixels' mean towards mid-grey, none "
+                                     "leaving [0, 1], times the gate's weight", "ring_px": RING_PX,
+                                     "texture_grey_levels": [round(v * 255, 3) for v in model.main_gate[:2]],
+                                     "spread_grey_levels": [round(v * 255, 3) for v in model.main_gate[2:]]}
+                      if model.main_shift == "nearly-plain" else "off",
                       "flat_ground": {"plain_up_to": model.flat_ground[0], "structure_from": model.flat_ground[1]}
                       if model.flat_ground else "off"},
         "training": training,
@@ -176,6 +182,9 @@ def main():
                     "surroundings are plain, the main generator elsewhere (misf.network.plain_mixture; needs --shift plain)")
     ap.add_argument("--expert-inverse", action="store_true",
                     help="average the expert's fill with the inverse of its fill of the inverted ground (2 expert passes)")
+    ap.add_argument("--main-shift", default="off", choices=MAIN_SHIFTS,
+                    help="beside a plain expert, the main generator's colour shift: 'nearly-plain' moves a nearly plain "
+                         "field (misf.network.NEARLY_PLAIN_GATE) towards mid-grey (misf.network.main_shift_of)")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -196,7 +205,8 @@ def main():
                   generator_ckpt=args.checkpoint, discriminator_ckpt=args.discriminator,
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
                   flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground),
-                  expert=expert, expert_ckpt=args.expert, expert_inverse=args.expert_inverse)
+                  expert=expert, expert_ckpt=args.expert, expert_inverse=args.expert_inverse,
+                  main_shift=args.main_shift)
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

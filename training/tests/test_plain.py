@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from misf.network import (PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill,
+from misf.network import (NEARLY_PLAIN_GATE, PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill,
                           plain_ring, plain_shift)
 from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
                         plainest_disc)
@@ -256,3 +256,45 @@ def test_the_inverse_average_cancels_a_dark_bias_of_the_expert():
     hole = mask.bool().expand_as(image)
     assert abs(float(plain[hole].mean()) - (ring_colour - 0.05)) < 1e-4  # the bias, as it is
     assert abs(float(averaged[hole].mean()) - ring_colour) < 1e-4  # cancelled
+
+
+class _Recorder(torch.nn.Module):
+    """A generator that fills with mid-grey and keeps the known pixels' mean colour of what it was given."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def forward(self, inputs):
+        known = 1 - inputs[:, 3:]
+        self.seen.append(float((inputs[:, :3] * known).sum() / (3 * known.sum())))
+        return torch.full_like(inputs[:, :3], 0.5)
+
+
+def test_the_main_generator_sees_a_nearly_plain_dark_field_moved_to_mid_grey_and_structure_as_it_is():
+    rng = np.random.default_rng(4)
+    dark = torch.from_numpy((0.1 + rng.normal(0, 9 / 255, (1, 3, 96, 96))).clip(0, 1).astype(np.float32))
+    _, mask = _ground_with_hole(0.0)
+    structured, _ = _ground_with_hole(0.3)  # strong texture: the wide gate stays shut
+    with torch.no_grad():
+        assert float(plain_ring(dark * (1 - mask), mask, PLAIN_GATE)[0]) == 0.0  # too noisy for the expert
+        weight = float(plain_ring(dark * (1 - mask), mask, NEARLY_PLAIN_GATE)[0])
+        assert 0.5 < weight < 1.0
+        shift = float(colour_shift(dark, mask, True).mean())
+        known_mean = float((dark * (1 - mask)).sum() / (3 * (1 - mask).sum()))
+        main = _Recorder()
+        moved = InpaintingModel(main, [], shift="plain", expert=MISFGenerator(8, 1).eval(),
+                                main_shift="nearly-plain").eval()
+        out = moved(dark, mask)
+        assert abs(main.seen[-1] - (known_mean + weight * shift)) < 1e-3  # moved towards mid-grey by the gate's share
+        hole = mask.bool().expand_as(dark)
+        assert abs(float(out[hole].mean()) - (0.5 - weight * shift)) < 1e-3  # and moved back: darker than the grey fill
+        gen = MISFGenerator(8, 1).eval()
+        scales = [1.0, 2.0]
+        with_shift = InpaintingModel(gen, scales, shift="plain", expert=MISFGenerator(8, 1).eval(),
+                                     main_shift="nearly-plain").eval()
+        without = InpaintingModel(gen, scales, shift="plain", expert=with_shift.expert).eval()
+        assert torch.equal(with_shift(structured, mask), without(structured, mask))  # structure: exactly as before
+        assert torch.allclose(torch.jit.script(with_shift)(dark, mask), with_shift(dark, mask), atol=1e-5)
+    with pytest.raises(ValueError):
+        InpaintingModel(gen, scales, main_shift="nearly-plain")  # beside a plain expert only
