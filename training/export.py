@@ -75,12 +75,14 @@ def write_descriptor(path: str, desc: dict) -> None:
 def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, training: dict, extra: dict = None,
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
            flip_average: bool = False, shift: str = "off", flat_ground=None, expert: MISFGenerator = None,
-           expert_ckpt: str = None, expert_inverse: bool = False, main_shift: str = "off") -> dict:
+           expert_ckpt: str = None, expert_inverse: bool = False, main_shift: str = "off",
+           expert_smooth: float = 0.0) -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
     model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground,
                             expert=expert.eval() if expert is not None else None,
-                            expert_inverse=expert_inverse, main_shift=main_shift).eval()
+                            expert_inverse=expert_inverse, main_shift=main_shift,
+                            expert_smooth=expert_smooth).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
@@ -138,7 +140,8 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                       "plain_expert": {"weights": "expert.pth", "parameters": sum(p.numel() for p in expert.parameters()),
                                        "runs": "where the ring around the holes is plain (the colour shift's gate "
                                                "open), blended with the main generator by the gate",
-                                       "inverse_average": model.expert_inverse}
+                                       "inverse_average": model.expert_inverse,
+                                       **({"smooth_px": model.expert_smooth} if model.expert_smooth > 0 else {})}
                       if expert is not None else "off",
                       "main_shift": {"mode": "nearly-plain", "shift": "the known pixels' mean towards mid-grey, none "
                                      "leaving [0, 1], times the gate's weight", "ring_px": RING_PX,
@@ -185,6 +188,9 @@ def main():
     ap.add_argument("--main-shift", default="off", choices=MAIN_SHIFTS,
                     help="beside a plain expert, the main generator's colour shift: 'nearly-plain' moves a nearly plain "
                          "field (misf.network.NEARLY_PLAIN_GATE) towards mid-grey (misf.network.main_shift_of)")
+    ap.add_argument("--expert-smooth", type=float, default=0.0,
+                    help="keep only the smooth part of the expert's fill: a Gaussian of this many px "
+                         "(misf.network.smooth_fill); 0 = off")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -206,7 +212,7 @@ def main():
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
                   flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground),
                   expert=expert, expert_ckpt=args.expert, expert_inverse=args.expert_inverse,
-                  main_shift=args.main_shift)
+                  main_shift=args.main_shift, expert_smooth=args.expert_smooth)
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

@@ -388,7 +388,7 @@ def train_step(gen, disc, teacher, feat_loss, g_opt, d_opt, item, args):
 def open_gate_loss(gen, main_gen, x, m, args, with_ssim):
     """The package's blend (misf.network.plain_mixture) on the samples whose gate is open, and its loss
     (weighted L1 + hole L1, + SSIM when asked); (None, n) when no sample's gate is open."""
-    w, s, main_in, expert_in = plain_mixture(x, m, PLAIN_GATE)
+    w, s, _, main_in, expert_in = plain_mixture(x, m, PLAIN_GATE)
     idx = (w.flatten() > 0).nonzero().flatten()
     if idx.numel() == 0:
         return None, 0

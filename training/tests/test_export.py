@@ -73,6 +73,7 @@ def test_a_package_with_a_plain_expert_ships_it_and_tests_both_generators(tmp_pa
                   expert=expert, expert_ckpt=str(tmp_path / "e.pth"), expert_inverse=True)
     assert desc["inference"]["plain_expert"]["weights"] == "expert.pth"
     assert desc["inference"]["plain_expert"]["inverse_average"] is True
+    assert "smooth_px" not in desc["inference"]["plain_expert"]  # off: descriptors up to 2.3 unchanged
     shipped = torch.load(tmp_path / "p" / "expert.pth", map_location="cpu")["generator"]
     assert all(torch.equal(v, expert.state_dict()[k]) for k, v in shipped.items())
     image, mask = (torch.from_numpy(np.load(tmp_path / "p" / n)) for n in desc["test"]["inputs"])

@@ -258,6 +258,34 @@ def test_the_inverse_average_cancels_a_dark_bias_of_the_expert():
     assert abs(float(averaged[hole].mean()) - ring_colour) < 1e-4  # cancelled
 
 
+class _SpeckledFill(torch.nn.Module):
+    """A generator whose fill is its input's mid-grey plus speckle of 0.03 (the same pattern on every call)."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("speckle", 0.03 * torch.randn(1, 3, 96, 96, generator=torch.Generator().manual_seed(7)))
+
+    def forward(self, inputs):
+        return 0.5 + self.speckle.expand_as(inputs[:, :3])
+
+
+def test_the_expert_smooth_keeps_a_near_black_ground_from_turning_light_where_its_speckle_is_clipped():
+    image, mask = _ground_with_hole(0.0)
+    image = (image - 0.8 + 2 / 255).clamp(0, 1)  # a near-black ground, 2 grey levels, scan noise
+    main = MISFGenerator(8, 1).eval()
+    ring_colour = float(plain_ring(image, mask, PLAIN_GATE)[1].mean())
+    hole = mask.bool().expand_as(image)
+    with torch.no_grad():
+        speckled = InpaintingModel(main, [], shift="plain", expert=_SpeckledFill())(image, mask)
+        smooth = torch.jit.script(InpaintingModel(main, [], shift="plain", expert=_SpeckledFill(),
+                                                  expert_smooth=4.0).eval())(image, mask)
+    assert float(speckled[hole].mean()) - ring_colour > 1.5 / 255  # speckle below 0 is clipped: lighter on average
+    assert abs(float(smooth[hole].mean()) - ring_colour) < 1 / 255
+    assert float(smooth[hole].std()) < float(speckled[hole].std()) / 4
+    with pytest.raises(ValueError):
+        InpaintingModel(main, [], expert_smooth=4.0)  # no expert to smooth
+
+
 class _Recorder(torch.nn.Module):
     """A generator that fills with mid-grey and keeps the known pixels' mean colour of what it was given."""
 
