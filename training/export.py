@@ -26,8 +26,8 @@ import torch
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from misf.network import (MAIN_SHIFTS, RING_PX, SHIFTS, InpaintingModel, MISFGenerator,  # noqa: E402
-                          flat_ground_arg, load_release_state,
+from misf.network import (MAIN_SHIFTS, PLAIN_GATE, RING_PX, SHIFTS, InpaintingModel, MISFGenerator,  # noqa: E402
+                          flat_ground_arg, gate_arg, load_release_state,
                           plain_ring)
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
@@ -48,14 +48,16 @@ def script_model(model: InpaintingModel) -> torch.jit.ScriptModule:
     return torch.jit.script(model.eval())
 
 
-def test_pair(seed: int = 7, blended: bool = False):
-    """The package's test pair. ``blended``: a pale ground whose noise leaves the plain gate half open, so that the
-    test runs both the main generator and the plain expert, and their blend."""
+def test_pair(seed: int = 7, blended: bool = False, gate=None):
+    """The package's test pair. ``blended``: a pale ground whose noise leaves the plain gate (``gate``, default
+    ``PLAIN_GATE``) half open, so that the test runs both the main generator and the plain expert, and their blend."""
+    gate = PLAIN_GATE if gate is None else gate
+    noise = 5.5 / 255 * ((gate[0] + gate[1]) / (PLAIN_GATE[0] + PLAIN_GATE[1]))
     g = torch.Generator().manual_seed(seed)
     h, w = TEST_SIZE
     yy, xx = torch.meshgrid(torch.linspace(0, 1, h), torch.linspace(0, 1, w), indexing="ij")
     if blended:
-        image = (0.75 + 0.08 * yy - 0.05 * xx + 5.5 / 255 * torch.randn(1, 3, h, w, generator=g)).clamp(0, 1)
+        image = (0.75 + 0.08 * yy - 0.05 * xx + noise * torch.randn(1, 3, h, w, generator=g)).clamp(0, 1)
     else:
         image = torch.rand(1, 3, h, w, generator=g)
         # a smooth image is a more telling test than noise: add gradients
@@ -76,17 +78,17 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
            flip_average: bool = False, shift: str = "off", flat_ground=None, expert: MISFGenerator = None,
            expert_ckpt: str = None, expert_inverse: bool = False, main_shift: str = "off",
-           expert_smooth: float = 0.0) -> dict:
+           expert_smooth: float = 0.0, plain_gate=None) -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
     model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground,
                             expert=expert.eval() if expert is not None else None,
                             expert_inverse=expert_inverse, main_shift=main_shift,
-                            expert_smooth=expert_smooth).eval()
+                            expert_smooth=expert_smooth, plain_gate=plain_gate).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
-    image, mask = test_pair(blended=expert is not None)
+    image, mask = test_pair(blended=expert is not None, gate=model.plain_gate)
     if expert is not None:
         weight = float(plain_ring(image, mask, model.plain_gate)[0])
         if not 0 < weight < 1:
@@ -191,6 +193,9 @@ def main():
     ap.add_argument("--expert-smooth", type=float, default=0.0,
                     help="keep only the smooth part of the expert's fill: a Gaussian of this many px "
                          "(misf.network.smooth_fill); 0 = off")
+    ap.add_argument("--plain-gate", default="",
+                    help="the plain shift's and expert's gate in grey levels of 255: TEXTURE_PLAIN,TEXTURE_NOT,"
+                         "SPREAD_PLAIN,SPREAD_NOT (misf.network.plain_ring); empty = PLAIN_GATE, 4,8,20,32")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -212,7 +217,8 @@ def main():
                   boundary_scales=[float(v) for v in args.boundary_scales.split(",") if v],
                   flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground),
                   expert=expert, expert_ckpt=args.expert, expert_inverse=args.expert_inverse,
-                  main_shift=args.main_shift, expert_smooth=args.expert_smooth)
+                  main_shift=args.main_shift, expert_smooth=args.expert_smooth,
+                  plain_gate=gate_arg(args.plain_gate))
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

@@ -366,6 +366,18 @@ def flat_ground_arg(text: str):
     return values
 
 
+def gate_arg(text: str) -> Optional[List[float]]:
+    """--plain-gate's 'T0,T1,S0,S1' in grey levels of 255 as a gate in [0, 1] units (``PLAIN_GATE``'s layout); None
+    when empty."""
+    values = [float(v) / 255 for v in text.split(",") if v.strip()]
+    if not values:
+        return None
+    if len(values) != 4:
+        raise ValueError("--plain-gate takes four numbers, grey levels of 255: texture plain up to, not plain from, "
+                         "spread plain up to, not plain from (e.g. 4,8,20,32)")
+    return values
+
+
 SHIFTS = ("off", "limited", "full", "plain")
 MAIN_SHIFTS = ("off", "nearly-plain")
 
@@ -378,7 +390,9 @@ class InpaintingModel(nn.Module):
     ``flip_average`` averages the prediction with that of the mirrored input (costs a second generator pass).
     ``expert``: a second generator for plain grounds (:func:`plain_mixture`; needs ``shift="plain"``), run only where
     the gate opens; ``expert_inverse`` averages its fill with that of the inverted ground (:meth:`expert_fill`);
-    ``expert_smooth`` (px, 0 = off) keeps only the smooth part of its fill (:func:`smooth_fill`).
+    ``expert_smooth`` (px, 0 = off) keeps only the smooth part of its fill (:func:`smooth_fill`). ``plain_gate``: the
+    plain shift's (and the expert's) gate, [texture plain up to, not plain from, spread up to, from] in [0, 1] units
+    (default ``PLAIN_GATE``).
     """
 
     boundary_scales: List[float]
@@ -389,7 +403,8 @@ class InpaintingModel(nn.Module):
     def __init__(self, generator: MISFGenerator, boundary_scales: Optional[List[float]] = None,
                  flip_average: bool = False, confidence: float = 0.1, shift: str = "off",
                  flat_ground: Optional[List[float]] = None, expert: Optional[MISFGenerator] = None,
-                 expert_inverse: bool = False, main_shift: str = "off", expert_smooth: float = 0.0):
+                 expert_inverse: bool = False, main_shift: str = "off", expert_smooth: float = 0.0,
+                 plain_gate: Optional[List[float]] = None):
         super().__init__()
         self.generator = generator
         self.has_expert = expert is not None
@@ -412,7 +427,10 @@ class InpaintingModel(nn.Module):
         if shift not in SHIFTS:
             raise ValueError(f"colour shift must be one of {SHIFTS}")
         self.shift = shift
-        self.plain_gate = list(PLAIN_GATE)
+        self.plain_gate = [float(v) for v in (plain_gate if plain_gate is not None else PLAIN_GATE)]
+        g = self.plain_gate
+        if len(g) != 4 or not (0 <= g[0] < g[1] and 0 <= g[2] < g[3]):
+            raise ValueError("plain_gate is [texture plain up to, not plain from, spread up to, from], each pair rising")
         self.flat_ground = [float(v) for v in (flat_ground or [])]
         if len(self.flat_ground) not in (0, 2) or (self.flat_ground and not 0 <= self.flat_ground[0] < self.flat_ground[1]):
             raise ValueError("flat_ground is [plain up to, structure from] (standard deviations in [0, 1] units)")

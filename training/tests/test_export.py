@@ -7,8 +7,8 @@ import torch
 import yaml
 
 from conftest import REPO
-from export import export
-from misf.network import InpaintingModel, MISFGenerator
+from export import export, test_pair as package_test_pair
+from misf.network import InpaintingModel, MISFGenerator, gate_arg, plain_ring
 
 DEFAULT = os.path.join(REPO, "models", "misf-w32")
 
@@ -82,3 +82,24 @@ def test_a_package_with_a_plain_expert_ships_it_and_tests_both_generators(tmp_pa
         main_only = InpaintingModel(gen, [1.0])(image, mask)
         expert_only = InpaintingModel(expert, [1.0], shift="plain")(image, mask)
     assert (expected - main_only).abs().max() > 1e-3 and (expected - expert_only).abs().max() > 1e-3
+
+
+def test_a_package_can_widen_the_plain_gate_and_its_test_pair_still_runs_both_generators(tmp_path):
+    torch.manual_seed(6)
+    gen, expert = MISFGenerator(8, 1), MISFGenerator(8, 1)
+    gate = gate_arg("8,16,20,32")
+    desc = export(gen, str(tmp_path / "p"), "test", "test-id", "0.0.1", {}, boundary_scales=[1.0], shift="plain",
+                  expert=expert, expert_inverse=True, plain_gate=gate)
+    assert desc["inference"]["colour_shift"]["texture_grey_levels"] == [8.0, 16.0]
+    assert desc["inference"]["colour_shift"]["spread_grey_levels"] == [20.0, 32.0]
+    scripted = torch.jit.load(str(tmp_path / "p" / "model.pt"))
+    assert [round(v * 255, 3) for v in scripted.plain_gate] == [8.0, 16.0, 20.0, 32.0]
+    image, mask = (torch.from_numpy(np.load(tmp_path / "p" / n)) for n in desc["test"]["inputs"])
+    assert 0 < float(plain_ring(image, mask, gate)[0]) < 1  # the pair's noise follows the gate: a blend again
+    # a ring with the default gate's "texture" (5.5 grey levels of noise) is plain to the wider gate
+    default_pair, pair_mask = package_test_pair(blended=True)
+    assert float(plain_ring(default_pair, pair_mask, gate)[0]) == 1.0
+    with pytest.raises(ValueError):
+        gate_arg("8,16,20")
+    with pytest.raises(ValueError):
+        InpaintingModel(gen, [1.0], shift="plain", expert=expert, plain_gate=[16 / 255, 8 / 255, 0.1, 0.2])
