@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .data import held_out_images, load_rgb
+from .data import held_out_images, is_truth, load_rgb
 from .plain import GROUNDS, ground_cases, hole_error, hole_names, plainest_disc
 from .table import CLASSICAL, mean_se
 
@@ -38,6 +38,8 @@ def plainest_cases(data: str, per_domain: int = 194, seed: int = 2026):
         images = held_out_images(data, domain)
         for k in sorted(rng.permutation(len(images))[:per_domain]):
             path = images[k]
+            if not is_truth(data, path):  # a masked input, not a truth (data.NOT_TRUTHS)
+                continue
             img = load_rgb(path)
             for d in DISCS:
                 try:

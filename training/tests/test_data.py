@@ -7,7 +7,8 @@ from scipy import ndimage
 
 from conftest import REPO, SHARED
 from misf.data import (DAMAGE_KINDS, PAPER_RESIZE, TEST_SOURCES, augment_mask, centre_square, centre_square_mask,
-                       damage, split, stroke_mask, held_out_domain, held_out_images, training_pool, validation_cases)
+                       damage, split, stroke_mask, held_out_domain, held_out_images, is_truth, load_rgb, training_pool,
+                       validation_cases)
 
 DATA = os.path.join(SHARED, "data")
 # the resize fixtures that the Java evaluate's BilinearResampler must reproduce exactly (EvaluationGeometryTest)
@@ -30,6 +31,21 @@ def test_test_sources_are_recognised_by_folder_and_class():
     assert held_out_domain(root, "/d/images/murals/wikiart224/wikiart_c1_123.jpg") is None
     assert held_out_domain(root, "/d/images/natural/bsds500_train/1.jpg") is None
     assert held_out_domain(root, "/d/images/faces/ddnm_celebahq/0.jpg") == "faces"
+
+
+def test_a_masked_input_among_the_test_images_is_not_a_truth():
+    assert not is_truth("/d", "/d/images/faces/edgeconnect_celeba/celeba_01.png")
+    assert is_truth("/d", "/d/images/faces/ddnm_celebahq/celebahq_00234.jpg")
+    assert is_truth("/d", "/d/images/natural/urban100/img_001.png")
+
+
+@needs_data
+def test_the_images_skipped_as_masked_inputs_are_mostly_pure_white_strokes_and_the_kept_faces_have_none():
+    faces = held_out_images(DATA, "faces")
+    white = {p: float((load_rgb(p).min(axis=2) == 255).mean()) for p in faces}
+    assert all(w > 0.2 for p, w in white.items() if not is_truth(DATA, p))
+    assert all(w < 0.01 for p, w in white.items() if is_truth(DATA, p))
+    assert sum(not is_truth(DATA, p) for p in faces) == 5
 
 
 @needs_data
