@@ -27,7 +27,7 @@ import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from misf.network import (MAIN_SHIFTS, PLAIN_GATE, RING_PX, SHIFTS, InpaintingModel, MISFGenerator,  # noqa: E402
-                          flat_ground_arg, gate_arg, load_release_state,
+                          flat_ground_arg, gate_arg, grain_gate_arg, load_release_state,
                           plain_ring)
 
 TEST_SIZE = (64, 96)  # H, W: deliberately non-square
@@ -78,13 +78,13 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
            generator_ckpt: str = None, discriminator_ckpt: str = None, boundary_scales=None,
            flip_average: bool = False, shift: str = "off", flat_ground=None, expert: MISFGenerator = None,
            expert_ckpt: str = None, expert_inverse: bool = False, main_shift: str = "off",
-           expert_smooth: float = 0.0, plain_gate=None) -> dict:
+           expert_smooth: float = 0.0, plain_gate=None, grain_gate=None) -> dict:
     os.makedirs(out, exist_ok=True)
     gen = gen.eval()
     model = InpaintingModel(gen, boundary_scales, flip_average, shift=shift, flat_ground=flat_ground,
                             expert=expert.eval() if expert is not None else None,
                             expert_inverse=expert_inverse, main_shift=main_shift,
-                            expert_smooth=expert_smooth, plain_gate=plain_gate).eval()
+                            expert_smooth=expert_smooth, plain_gate=plain_gate, grain_gate=grain_gate).eval()
     scripted = script_model(model)
     model_path = os.path.join(out, "model.pt")
     scripted.save(model_path)
@@ -136,6 +136,10 @@ def export(gen: MISFGenerator, out: str, name: str, pid: str, version: str, trai
                       "colour_shift": {"mode": "plain", "ring_px": RING_PX,
                                        "texture_grey_levels": [round(v * 255, 3) for v in model.plain_gate[:2]],
                                        "spread_grey_levels": [round(v * 255, 3) for v in model.plain_gate[2:]],
+                                       **({"grain": {"spread_over_texture": model.grain_gate[:2],
+                                                     "texture_grey_levels": [round(v * 255, 3)
+                                                                             for v in model.grain_gate[2:]]}}
+                                          if model.grain_gate else {}),
                                        "moves": "the plain expert's input only" if expert is not None
                                        else "the generator's input"}
                       if model.shift == "plain" else model.shift,
@@ -196,6 +200,9 @@ def main():
     ap.add_argument("--plain-gate", default="",
                     help="the plain shift's and expert's gate in grey levels of 255: TEXTURE_PLAIN,TEXTURE_NOT,"
                          "SPREAD_PLAIN,SPREAD_NOT (misf.network.plain_ring); empty = PLAIN_GATE, 4,8,20,32")
+    ap.add_argument("--grain-gate", default="",
+                    help="also open the expert's gate on grain: SPREAD/TEXTURE up to, none from, TEXTURE up to, none "
+                         "from (grey levels of 255), e.g. 1.05,1.15,32,40 (misf.network.GRAIN_GATE); empty = off")
     ap.add_argument("--training-json", help="JSON file with the training summary for the descriptor")
     args = ap.parse_args()
     gen = MISFGenerator(args.width, args.blocks)
@@ -218,7 +225,7 @@ def main():
                   flip_average=args.flip_average, shift=args.shift, flat_ground=flat_ground_arg(args.flat_ground),
                   expert=expert, expert_ckpt=args.expert, expert_inverse=args.expert_inverse,
                   main_shift=args.main_shift, expert_smooth=args.expert_smooth,
-                  plain_gate=gate_arg(args.plain_gate))
+                  plain_gate=gate_arg(args.plain_gate), grain_gate=grain_gate_arg(args.grain_gate))
     print(f"exported {args.out}: sha256 {desc['weights']['sha256']}")
 
 

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 import torch
 
-from misf.network import (NEARLY_PLAIN_GATE, PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift, flat_ground_arg, flat_ground_fill,
+from misf.network import (GRAIN_GATE, NEARLY_PLAIN_GATE, PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift,
+                          flat_ground_arg, flat_ground_fill, grain_gate_arg,
                           plain_ring, plain_shift)
 from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
                         plainest_disc)
@@ -326,3 +327,35 @@ def test_the_main_generator_sees_a_nearly_plain_dark_field_moved_to_mid_grey_and
         assert torch.allclose(torch.jit.script(with_shift)(dark, mask), with_shift(dark, mask), atol=1e-5)
     with pytest.raises(ValueError):
         InpaintingModel(gen, scales, main_shift="nearly-plain")  # beside a plain expert only
+
+
+def test_the_grain_gate_opens_on_a_flat_colour_with_heavy_grain_and_stays_shut_where_two_grounds_meet():
+    rng = np.random.default_rng(4)
+    image, mask = _ground_with_hole(0.0)
+    grainy = (image + torch.from_numpy(rng.normal(0, 18 / 255, image.shape).astype(np.float32))).clamp(0, 1)
+    assert float(plain_ring(grainy, mask, PLAIN_GATE)[0]) == 0.0  # too much texture for the plain gate
+    assert float(plain_ring(grainy, mask, PLAIN_GATE, 8, GRAIN_GATE)[0]) == 1.0
+    two = grainy.clone()
+    two[..., :, :48] -= 0.3  # a darker ground meets it inside the ring: its colours spread more than its grain
+    assert float(plain_ring(two, mask, PLAIN_GATE, 8, GRAIN_GATE)[0]) == 0.0
+    w_plain, _ = plain_ring(image, mask, PLAIN_GATE)
+    assert float(plain_ring(image, mask, PLAIN_GATE, 8, GRAIN_GATE)[0]) == float(w_plain)  # never less open
+
+
+def test_a_package_with_a_grain_gate_scripts_and_records_it():
+    torch.manual_seed(7)
+    main, expert = MISFGenerator(8, 1).eval(), MISFGenerator(8, 1).eval()
+    rng = np.random.default_rng(5)
+    image, mask = _ground_with_hole(0.0)
+    grainy = (image + torch.from_numpy(rng.normal(0, 18 / 255, image.shape).astype(np.float32))).clamp(0, 1)
+    with torch.no_grad():
+        model = InpaintingModel(main, [1.0], shift="plain", expert=expert, grain_gate=GRAIN_GATE).eval()
+        without = InpaintingModel(main, [1.0], shift="plain", expert=expert).eval()
+        expert_only = InpaintingModel(main, [1.0], shift="plain", expert=expert,
+                                      plain_gate=[60 / 255, 64 / 255, 60 / 255, 64 / 255]).eval()
+        assert torch.allclose(model(grainy, mask), expert_only(grainy, mask), atol=1e-6)
+        assert not torch.allclose(model(grainy, mask), without(grainy, mask))
+        assert torch.allclose(torch.jit.script(model)(grainy, mask), model(grainy, mask), atol=1e-5)
+    assert grain_gate_arg("1.05,1.15,32,40") == [1.05, 1.15, 32 / 255, 40 / 255]
+    with pytest.raises(ValueError):
+        InpaintingModel(main, [1.0], grain_gate=GRAIN_GATE)  # no expert to open
