@@ -373,38 +373,36 @@ def flat_ground_fill(image: torch.Tensor, mask: torch.Tensor, scales: List[float
     return fill * mask, plain * reached * mask
 
 
-def flat_ground_arg(text: str):
-    """--flat-ground's 'LO,HI' in grey levels of 255 as [lo, hi] in [0, 1] units; None when empty."""
-    values = [float(v) / 255 for v in text.split(",") if v.strip()]
+def option_numbers(text: str, count: int, usage: str) -> Optional[List[float]]:
+    """A comma-separated option of exactly ``count`` numbers, as floats; None when empty; ``usage`` is the error."""
+    values = [float(v) for v in text.split(",") if v.strip()]
     if not values:
         return None
-    if len(values) != 2:
-        raise ValueError("--flat-ground takes two numbers, LO,HI (grey levels of 255), e.g. 3,6")
+    if len(values) != count:
+        raise ValueError(usage)
     return values
+
+
+def flat_ground_arg(text: str):
+    """--flat-ground's 'LO,HI' in grey levels of 255 as [lo, hi] in [0, 1] units; None when empty."""
+    values = option_numbers(text, 2, "--flat-ground takes two numbers, LO,HI (grey levels of 255), e.g. 3,6")
+    return None if values is None else [v / 255 for v in values]
 
 
 def grain_gate_arg(text: str) -> Optional[List[float]]:
     """--grain-gate's 'R0,R1,T0,T1' (spread/texture ratios, then texture in grey levels of 255) in ``GRAIN_GATE``'s
     units; None when empty."""
-    values = [float(v) for v in text.split(",") if v.strip()]
-    if not values:
-        return None
-    if len(values) != 4:
-        raise ValueError("--grain-gate takes four numbers: spread/texture up to, none from, texture up to, none from "
-                         "(grey levels of 255), e.g. 1.05,1.15,32,40")
-    return [values[0], values[1], values[2] / 255, values[3] / 255]
+    values = option_numbers(text, 4, "--grain-gate takes four numbers: spread/texture up to, none from, texture up "
+                                     "to, none from (grey levels of 255), e.g. 1.05,1.15,32,40")
+    return None if values is None else [values[0], values[1], values[2] / 255, values[3] / 255]
 
 
 def gate_arg(text: str) -> Optional[List[float]]:
     """--plain-gate's 'T0,T1,S0,S1' in grey levels of 255 as a gate in [0, 1] units (``PLAIN_GATE``'s layout); None
     when empty."""
-    values = [float(v) / 255 for v in text.split(",") if v.strip()]
-    if not values:
-        return None
-    if len(values) != 4:
-        raise ValueError("--plain-gate takes four numbers, grey levels of 255: texture plain up to, not plain from, "
-                         "spread plain up to, not plain from (e.g. 4,8,20,32)")
-    return values
+    values = option_numbers(text, 4, "--plain-gate takes four numbers, grey levels of 255: texture plain up to, not "
+                                     "plain from, spread plain up to, not plain from (e.g. 4,8,20,32)")
+    return None if values is None else [v / 255 for v in values]
 
 
 SHIFTS = ("off", "limited", "full", "plain")
