@@ -13,7 +13,7 @@ import numpy as np
 from PIL import Image
 
 from .data import held_out_images, is_truth, load_rgb
-from .plain import GROUNDS, ground_cases, hole_error, hole_names, plainest_disc
+from .plain import GROUNDS, grain_cases, ground_cases, hole_error, hole_names, plainest_disc
 from .table import CLASSICAL, mean_se
 
 DISCS = (40, 16)
@@ -116,7 +116,7 @@ def evaluate_plain(data: str, ours: str, fill, threads: int, jar: str = None, pa
     """All plain-ground rows. ``fill(truth8, mask) -> result8`` is our model when no CLI is given (the 16/32-bit
     rows then show the classical fills only). Returns the rows (dicts with row, case, method, err = mean hole error,
     max = the largest, unit) and the results of the ``FIGURE`` cases."""
-    synth = ground_cases()
+    synth = ground_cases() + grain_cases()
     plainest = plainest_cases(data, per_domain)
     deep = deep_cases()
     eight = [(c["truth"], c["mask"]) for c in synth] + [(c["truth"], c["mask"]) for c in plainest]
@@ -126,7 +126,7 @@ def evaluate_plain(data: str, ours: str, fill, threads: int, jar: str = None, pa
         got = {i: fill(t, m) for i, (t, m) in enumerate(eight)}
     rows, shown = [], {}
     for i, c in enumerate(synth + plainest):
-        row = f"{c['ground']}, {c['hole']}" if "ground" in c else c["row"]
+        row = c["row"] if "row" in c else f"{c['ground']}, {c['hole']}"
         results = {m: classical8(c["truth"], c["mask"], m) for m in CLASSICAL}
         results[ours] = got[i]
         if (c.get("ground"), c.get("hole")) in FIGURE:
@@ -134,7 +134,8 @@ def evaluate_plain(data: str, ours: str, fill, threads: int, jar: str = None, pa
         for m, r in results.items():
             e, mx = hole_error(r, c["truth"], c["mask"])
             rows.append({"row": row, "case": i, "method": m, "err": e, "max": mx, "unit": "grey levels",
-                         "image": os.path.relpath(c["image"], data) if "image" in c else c.get("ground")})
+                         "image": os.path.relpath(c["image"], data) if "image" in c
+                         else f"{c['ground']}, {c['hole']}" if "row" in c else c.get("ground")})
     for k, c in enumerate(deep):
         i = len(eight) + k
         results = {m: classical8(c["truth"], c["mask"], m) for m in CLASSICAL}
@@ -147,7 +148,8 @@ def evaluate_plain(data: str, ours: str, fill, threads: int, jar: str = None, pa
     return rows, shown
 
 
-FIGURE = (("lime plaster", "32 px"), ("white paper", "64 px"), ("vermilion", "16 px"), ("near-black", "3 px crack"))
+FIGURE = (("lime plaster", "32 px"), ("white paper", "64 px"), ("vermilion", "16 px"), ("near-black", "3 px crack"),
+          ("lime plaster, noise 18", "32 px"))
 
 
 def figure(shown, ours, path, crop=96):
@@ -208,7 +210,9 @@ def summarise_plain(rows, ours):
 
 def plain_verdict(summary):
     """The plain-ground bar: the mean hole error within 1 grey level (or 1 % of the range for 16/32-bit) of the
-    better classical fill, no hole pixel far off on a synthetic ground, and not worse in the plainest real regions."""
+    better classical fill, no hole pixel far off on a synthetic ground, and not worse in the plainest real regions.
+    Grainy grounds are held to the mean only: there a hole pixel that continues its neighbour's grain is off by two
+    independent draws of the noise, so the largest pixel error measures the grain, not a blob."""
     fails = []
     for s in summary:
         if s["row"].startswith("plainest"):
@@ -221,13 +225,13 @@ def plain_verdict(summary):
             continue
         if s["ours"] > s["classical"] + 1.0:
             fails.append(f"{s['row']}: {s['ours']:.1f} against {s['classical']:.1f} grey levels")
-        elif s["ours_max"] > s["classical_max"] + FAR_OFF:
+        elif s["ours_max"] > s["classical_max"] + FAR_OFF and not s["row"].startswith("grainy"):
             fails.append(f"{s['row']}: a pixel {s['ours_max']:.0f} grey levels off ({s['best']}: {s['classical_max']:.0f})")
     return fails
 
 
 def plain_markdown(summary, ours):
-    grounds = [s for s in summary if s["unit"] == "grey levels" and not s["row"].startswith("plainest")]
+    grounds = [s for s in summary if s["unit"] == "grey levels" and not s["row"].startswith(("plainest", "grainy"))]
     lines = ["Synthetic grounds (256², scan noise σ 1.5 grey levels): mean hole error in grey levels, ours / better "
              "classical fill (largest error of a hole pixel in brackets).", "",
              "| ground | " + " | ".join(hole_names()) + " |", "|---|" + "---|" * len(hole_names())]
@@ -238,7 +242,9 @@ def plain_markdown(summary, ours):
             cells.append("—" if s is None else f"{s['ours']:.1f} ({s['ours_max']:.0f}) / {s['classical']:.1f} "
                          f"({s['classical_max']:.0f})")
         lines.append(f"| {g} | " + " | ".join(cells) + " |")
-    lines += ["", "Real images: a disc where each held-out image is flattest; 16/32-bit: error in % of the data range.",
+    lines += ["", "Grainy grounds: lime plaster, vermilion and mid grey with i.i.d. noise of 11, 18 or 24 grey levels, "
+              "16, 32 and 64 px holes (grey levels). Real images: a disc where each held-out image is flattest; "
+              "16/32-bit: error in % of the data range.",
               "", f"| row | n | {ours} | better classical | ours − classical (paired, ± SE) | ours better / tied |",
               "|---|---|---|---|---|---|"]
     for s in summary:
@@ -257,7 +263,8 @@ def section(data, fills, main_name, out_dir, threads, jar=None, package=None, pe
             "dark field or a sky, where the classical fill is nearly perfect. Holes: centred squares and one 3 px crack "
             "on synthetic grounds; a disc where each held-out image is flattest; 16/32-bit images whose plain area lies "
             "at one end of the data range. Bar: mean hole error within 1 grey level (1 % of the range) of the better "
-            f"classical fill, no hole pixel more than {FAR_OFF} grey levels further off than its worst, and "
+            f"classical fill, no hole pixel more than {FAR_OFF} grey levels further off than its worst (grainy grounds: the "
+            "mean only, as a pixel that continues its neighbour's grain is off by two draws of the noise), and "
             "not worse in the plainest real regions.\n"]
     all_rows = []
     for name, fill in fills.items():

@@ -7,8 +7,8 @@ import torch
 from misf.network import (GRAIN_GATE, NEARLY_PLAIN_GATE, PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift,
                           flat_ground_arg, flat_ground_fill, grain_gate_arg,
                           plain_ring, plain_shift)
-from misf.plain import (GROUNDS, PlainSampler, crack_hole, ground, ground_cases, hole_error, hole_names,
-                        plainest_disc)
+from misf.plain import (GRAIN_GROUNDS, GRAIN_HOLES, GRAIN_SIGMAS, GROUNDS, PlainSampler, crack_hole, grain_cases,
+                        ground, ground_cases, hole_error, hole_names, plainest_disc)
 from misf.plain_eval import deep_cases, deep_error, plain_verdict, summarise_plain
 
 
@@ -23,6 +23,19 @@ def test_every_ground_is_its_colour_with_the_noise_of_a_scan():
     cases = ground_cases(size=160)
     assert len(cases) == len(GROUNDS) * len(hole_names())
     assert all(0 < c["mask"].mean() < 0.5 for c in cases)
+
+
+def test_grainy_grounds_are_their_colour_with_grain_of_each_level_one_row_a_level():
+    cases = grain_cases(size=96)
+    assert len(cases) == len(GRAIN_SIGMAS) * len(GRAIN_GROUNDS) * len(GRAIN_HOLES)
+    for c in cases:
+        sigma = int(c["row"].rsplit(" ", 1)[1])
+        colour = np.asarray(GROUNDS[c["ground"].split(",")[0]][0])
+        known = c["truth"][c["mask"] == 0].astype(np.float64)
+        assert np.abs(known.mean(0) - colour).max() < 4, c["ground"]  # clipping at 255 moves the mean a little
+        assert np.all((0.7 * sigma < known.std(0)) & (known.std(0) < 1.1 * sigma)), c["ground"]  # 255 clips the top
+        assert c["mask"].sum() == int(c["hole"].split()[0]) ** 2
+    assert len({c["row"] for c in cases}) == len(GRAIN_SIGMAS)
 
 
 def test_a_crack_crosses_the_ground_three_pixels_wide():
@@ -134,6 +147,11 @@ def test_the_plain_bar_asks_for_one_grey_level_no_far_pixel_and_no_loss_in_real_
            + rows("32-bit, plain area at the bottom of the data range", "% of range", [1.2], [0.1]))
     fails = plain_verdict(summarise_plain(bad, "ours"))
     assert len(fails) == 4 and "30 grey levels off" in fails[1]
+    # grain: the mean decides; a pixel that continues its neighbour's grain may be further off than the classical worst
+    grain = rows("grainy grounds, noise 18", "grey levels", [15.1], [14.9], ours_max=93, classical_max=80)
+    assert plain_verdict(summarise_plain(grain, "ours")) == []
+    blob = rows("grainy grounds, noise 18", "grey levels", [46.9], [14.9], ours_max=247, classical_max=80)
+    assert len(plain_verdict(summarise_plain(blob, "ours"))) == 1
 
 
 def _ground_with_hole(texture: float, seed: int = 3):
