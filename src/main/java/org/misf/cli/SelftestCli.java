@@ -44,7 +44,7 @@ final class SelftestCli implements Callable<Integer> {
 			final List<PlainGroundCheck.Score> scores = PlainGroundCheck.run(inpainter);
 			out.println("Plain grounds, mean error inside a 12 and a 48 px loss (grey levels; the ground's own colour):");
 			for (final PlainGroundCheck.Score s : scores)
-				out.println(String.format(Locale.ROOT, "  %-16s %6.1f  (%.1f)  %s", s.ground, s.error, s.flatFillError,
+				out.println(String.format(Locale.ROOT, "  %-18s %6.1f  (%.1f)  %s", s.ground, s.error, s.flatFillError,
 					s.holds() ? "OK" : "NOT HELD"));
 			final String problem = PlainGroundCheck.problem(scores);
 			out.println(problem == null ? "Plain grounds: OK" : problem);

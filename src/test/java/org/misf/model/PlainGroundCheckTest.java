@@ -28,7 +28,9 @@ class PlainGroundCheckTest {
 		assertEquals(PlainGroundCheck.GROUNDS.size(), scores.size());
 		for (final PlainGroundCheck.Score s : scores) {
 			assertTrue(s.holds(), s.ground + ": " + s.error);
-			assertTrue(s.error < 2 && s.flatFillError > 0.5, s.ground + ": " + s.error + " / " + s.flatFillError);
+			if (s.ground.contains("grain")) // the mean absolute deviation of noise 18 (0.8 sigma), less where 255 clips
+				assertTrue(s.error > 12 && s.error < 15, s.ground + ": " + s.error);
+			else assertTrue(s.error < 2 && s.flatFillError > 0.5, s.ground + ": " + s.error + " / " + s.flatFillError);
 		}
 		assertNull(PlainGroundCheck.problem(scores));
 	}
@@ -38,8 +40,8 @@ class PlainGroundCheckTest {
 		final List<PlainGroundCheck.Score> scores = PlainGroundCheck.run(new Fill((mean, old) -> mean > 200 ? 40 : mean));
 		final String problem = PlainGroundCheck.problem(scores);
 		assertNotNull(problem);
-		assertTrue(problem.contains("white paper") && problem.contains("lime plaster") && !problem.contains("lapis"),
-			problem);
+		assertTrue(problem.contains("white paper") && problem.contains("lime plaster") && problem.contains(
+			"plaster, grain 18") && !problem.contains("lapis"), problem);
 		assertEquals(1, problem.split("\\. ").length, "one sentence: " + problem);
 	}
 
