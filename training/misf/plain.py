@@ -91,29 +91,35 @@ def ground_cases(size: int = 256, seed: int = 2026):
     return cases
 
 
-# Grounds with grain: the same flat colours with i.i.d. noise of this many grey levels (a coarse paper, a sandy
-# plaster, film grain); a light, a saturated and a mid ground, each with the middle three hole sizes.
+# Grounds with grain: the same flat colours with noise of this many grey levels (a coarse paper, a sandy plaster,
+# film grain), i.i.d. or blurred by a Gaussian of this many px and brought back to the same deviation (a mottled
+# plaster); a light, a saturated and a mid ground, each with the middle three hole sizes.
 GRAIN_GROUNDS = ("lime plaster", "vermilion", "mid grey")
-GRAIN_SIGMAS = (11, 18, 24)
+GRAIN_LEVELS = ((11, 0.0), (18, 0.0), (24, 0.0), (18, 1.5))  # (noise, blur px)
 GRAIN_HOLES = (16, 32, 64)
 
 
-def grain_row(sigma: int) -> str:
-    return f"grainy grounds, noise {sigma}"
+def grain_row(sigma: int, blur: float = 0.0) -> str:
+    return f"grainy grounds, noise {sigma}" + (f", mottled (blurred {blur:g} px)" if blur else "")
 
 
 def grain_cases(size: int = 256, seed: int = 3):
     """Every grain level x ``GRAIN_GROUNDS`` x ``GRAIN_HOLES`` (a fresh ground for each): dicts with row, ground,
     hole, truth, mask; one row per grain level."""
+    import cv2
     rng = np.random.default_rng(seed)
     cases = []
-    for sigma in GRAIN_SIGMAS:
+    for sigma, blur in GRAIN_LEVELS:
         for name in GRAIN_GROUNDS:
             colour = np.asarray(GROUNDS[name][0], np.float64)
             for side in GRAIN_HOLES:
-                img = colour[None, None] + rng.normal(0, sigma, (size, size, 3))
-                cases.append({"row": grain_row(sigma), "ground": f"{name}, noise {sigma}", "hole": f"{side} px",
-                              "truth": np.clip(np.rint(img), 0, 255).astype(np.uint8),
+                noise = rng.normal(0, sigma, (size, size, 3))
+                if blur:
+                    noise = cv2.GaussianBlur(noise, (0, 0), blur)
+                    noise *= sigma / noise.std()
+                cases.append({"row": grain_row(sigma, blur), "hole": f"{side} px",
+                              "ground": f"{name}, noise {sigma}" + (f", blurred {blur:g} px" if blur else ""),
+                              "truth": np.clip(np.rint(colour[None, None] + noise), 0, 255).astype(np.uint8),
                               "mask": square_hole(size, side)})
     return cases
 

@@ -243,7 +243,7 @@ def plain_markdown(summary, ours):
                          f"({s['classical_max']:.0f})")
         lines.append(f"| {g} | " + " | ".join(cells) + " |")
     lines += ["", "Grainy grounds: lime plaster, vermilion and mid grey with i.i.d. noise of 11, 18 or 24 grey levels, "
-              "16, 32 and 64 px holes (grey levels). Real images: a disc where each held-out image is flattest; "
+              "or noise of 18 blurred by 1.5 px (mottled), 16, 32 and 64 px holes (grey levels). Real images: a disc where each held-out image is flattest; "
               "16/32-bit: error in % of the data range.",
               "", f"| row | n | {ours} | better classical | ours − classical (paired, ± SE) | ours better / tied |",
               "|---|---|---|---|---|---|"]

@@ -7,7 +7,7 @@ import torch
 from misf.network import (GRAIN_GATE, NEARLY_PLAIN_GATE, PLAIN_GATE, InpaintingModel, MISFGenerator, colour_shift,
                           flat_ground_arg, flat_ground_fill, grain_gate_arg,
                           plain_ring, plain_shift)
-from misf.plain import (GRAIN_GROUNDS, GRAIN_HOLES, GRAIN_SIGMAS, GROUNDS, PlainSampler, crack_hole, grain_cases,
+from misf.plain import (GRAIN_GROUNDS, GRAIN_HOLES, GRAIN_LEVELS, GROUNDS, PlainSampler, crack_hole, grain_cases,
                         ground, ground_cases, hole_error, hole_names, plainest_disc)
 from misf.plain_eval import deep_cases, deep_error, plain_verdict, summarise_plain
 
@@ -27,15 +27,20 @@ def test_every_ground_is_its_colour_with_the_noise_of_a_scan():
 
 def test_grainy_grounds_are_their_colour_with_grain_of_each_level_one_row_a_level():
     cases = grain_cases(size=96)
-    assert len(cases) == len(GRAIN_SIGMAS) * len(GRAIN_GROUNDS) * len(GRAIN_HOLES)
+    assert len(cases) == len(GRAIN_LEVELS) * len(GRAIN_GROUNDS) * len(GRAIN_HOLES)
     for c in cases:
-        sigma = int(c["row"].rsplit(" ", 1)[1])
+        sigma = int(c["row"].split(",")[1].split()[1])
         colour = np.asarray(GROUNDS[c["ground"].split(",")[0]][0])
         known = c["truth"][c["mask"] == 0].astype(np.float64)
         assert np.abs(known.mean(0) - colour).max() < 4, c["ground"]  # clipping at 255 moves the mean a little
         assert np.all((0.7 * sigma < known.std(0)) & (known.std(0) < 1.1 * sigma)), c["ground"]  # 255 clips the top
         assert c["mask"].sum() == int(c["hole"].split()[0]) ** 2
-    assert len({c["row"] for c in cases}) == len(GRAIN_SIGMAS)
+    assert len({c["row"] for c in cases}) == len(GRAIN_LEVELS)
+    # mottled: neighbours alike (i.i.d. grain: correlation about 0)
+    for c in (cases[0], next(c for c in cases if "mottled" in c["row"])):
+        g = c["truth"][..., 1].astype(np.float64)
+        r = np.corrcoef(g[:, :-1].ravel(), g[:, 1:].ravel())[0, 1]
+        assert (r > 0.6) if "mottled" in c["row"] else (abs(r) < 0.1), (c["row"], r)
 
 
 def test_a_crack_crosses_the_ground_three_pixels_wide():
