@@ -1,7 +1,9 @@
-"""Grainy lime plaster for README ("Grainy plain grounds"): a 32 px loss in plaster (237, 230, 210) with i.i.d. noise
+"""Grainy grounds for README ("Grainy plain grounds"): a 32 px loss in lime plaster (237, 230, 210) with i.i.d. noise
 of 5, 9, 14, 18 and 24 grey levels (rows); truth, OpenCV Navier-Stokes and each package's fill (columns), enlarged 2x.
+With --mottled: plaster with noise 18 blurred by 0.7, 1.5 and 2 px (blotches), vermilion with noise 14 blurred 1.5 px.
 
     /usr/bin/python3 docs/figures/grain.py docs/figures/grain_2.6.0.png OLD_PACKAGE models/misf-w32
+    /usr/bin/python3 docs/figures/grain.py --mottled docs/figures/mottled_2.7.0.png OLD_PACKAGE models/misf-w32
 
 Packages run as TorchScript on the whole 256² image (``training/evaluate.py``'s ``TorchFill``, results rounded).
 Prints the mean hole error (grey levels) of each column.
@@ -9,6 +11,7 @@ Prints the mean hole error (grey levels) of each column.
 import os
 import sys
 
+import cv2
 import numpy as np
 import torch
 import yaml
@@ -22,7 +25,23 @@ from misf.plain_eval import classical8  # noqa: E402
 evaluate.to_uint8 = lambda x: np.round(np.clip(x, 0, 1) * 255).astype(np.uint8)  # round, as the Java CLI does
 
 
-def main(out, packages):
+PLASTER, VERMILION = (237, 230, 210), (205, 62, 38)
+
+
+def grounds(mottled, rng):
+    """(label, truth) per row: i.i.d. grain on plaster, or blurred grain on plaster and vermilion."""
+    plan = ([(PLASTER, s, 0.0) for s in (5, 9, 14, 18, 24)] if not mottled else
+            [(PLASTER, 18, 0.7), (PLASTER, 18, 1.5), (PLASTER, 18, 2.0), (VERMILION, 14, 1.5)])
+    for colour, sigma, blur in plan:
+        noise = rng.normal(0, sigma, (256, 256, 3))
+        if blur:
+            noise = cv2.GaussianBlur(noise, (0, 0), blur)
+            noise *= sigma / noise.std()
+        truth = np.clip(np.array(colour, float)[None, None] + noise, 0, 255).round().astype(np.uint8)
+        yield f"noise {sigma}" + (f", blurred {blur} px" if blur else ""), truth
+
+
+def main(out, packages, mottled=False):
     torch.set_num_threads(2)
     fills = [evaluate.TorchFill(p) for p in packages]
     names = ["truth", "Navier-Stokes"] + [yaml.safe_load(open(os.path.join(p, "model.yaml")))["version"]
@@ -31,11 +50,9 @@ def main(out, packages):
     mask = np.zeros((256, 256), np.uint8)
     mask[112:144, 112:144] = 1
     rows = []
-    for sigma in (5, 9, 14, 18, 24):
-        noise = rng.normal(0, sigma, (256, 256, 3))
-        truth = np.clip(np.array((237, 230, 210), float)[None, None] + noise, 0, 255).round().astype(np.uint8)
+    for label, truth in grounds(mottled, rng):
         results = [classical8(truth, mask, "NS")] + [f(truth, mask) for f in fills]
-        print(f"noise {sigma}: " + ", ".join(f"{n} {hole_error(r, truth, mask)[0]:.1f}"
+        print(f"{label}: " + ", ".join(f"{n} {hole_error(r, truth, mask)[0]:.1f}"
                                                for n, r in zip(names[1:], results)), flush=True)
         rows.append(np.concatenate([np.pad(x[80:176, 80:176], ((2, 2), (2, 2), (0, 0)), constant_values=255)
                                     for x in [truth] + results], 1))
@@ -50,6 +67,9 @@ def main(out, packages):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    mottled = bool(args) and args[0] == "--mottled"
+    args = args[1:] if mottled else args
+    if len(args) < 2:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2:])
+    main(args[0], args[1:], mottled)
