@@ -11,7 +11,6 @@ Prints the mean hole error (grey levels) of each column.
 import os
 import sys
 
-import cv2
 import numpy as np
 import torch
 import yaml
@@ -19,7 +18,7 @@ from PIL import Image, ImageDraw
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "training"))
 import evaluate  # noqa: E402
-from misf.plain import hole_error  # noqa: E402
+from misf.plain import grainy_ground, hole_error  # noqa: E402
 from misf.plain_eval import classical8  # noqa: E402
 
 evaluate.to_uint8 = lambda x: np.round(np.clip(x, 0, 1) * 255).astype(np.uint8)  # round, as the Java CLI does
@@ -33,12 +32,7 @@ def grounds(mottled, rng):
     plan = ([(PLASTER, s, 0.0) for s in (5, 9, 14, 18, 24)] if not mottled else
             [(PLASTER, 18, 0.7), (PLASTER, 18, 1.5), (PLASTER, 18, 2.0), (VERMILION, 14, 1.5)])
     for colour, sigma, blur in plan:
-        noise = rng.normal(0, sigma, (256, 256, 3))
-        if blur:
-            noise = cv2.GaussianBlur(noise, (0, 0), blur)
-            noise *= sigma / noise.std()
-        truth = np.clip(np.array(colour, float)[None, None] + noise, 0, 255).round().astype(np.uint8)
-        yield f"noise {sigma}" + (f", blurred {blur} px" if blur else ""), truth
+        yield f"noise {sigma}" + (f", blurred {blur} px" if blur else ""), grainy_ground(colour, sigma, blur, 256, rng)
 
 
 def main(out, packages, mottled=False):

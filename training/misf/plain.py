@@ -103,23 +103,28 @@ def grain_row(sigma: int, blur: float = 0.0) -> str:
     return f"grainy grounds, noise {sigma}" + (f", mottled (blurred {blur:g} px)" if blur else "")
 
 
+def grainy_ground(colour, sigma: float, blur: float, size: int, rng: np.random.Generator) -> np.ndarray:
+    """A size x size uint8 RGB flat ``colour`` with noise of ``sigma`` grey levels: i.i.d., or blurred by a Gaussian
+    of ``blur`` px and brought back to the same deviation (mottled)."""
+    import cv2
+    noise = rng.normal(0, sigma, (size, size, 3))
+    if blur:
+        noise = cv2.GaussianBlur(noise, (0, 0), blur)
+        noise *= sigma / noise.std()
+    return np.clip(np.rint(np.asarray(colour, np.float64)[None, None] + noise), 0, 255).astype(np.uint8)
+
+
 def grain_cases(size: int = 256, seed: int = 3):
     """Every grain level x ``GRAIN_GROUNDS`` x ``GRAIN_HOLES`` (a fresh ground for each): dicts with row, ground,
     hole, truth, mask; one row per grain level."""
-    import cv2
     rng = np.random.default_rng(seed)
     cases = []
     for sigma, blur in GRAIN_LEVELS:
         for name in GRAIN_GROUNDS:
-            colour = np.asarray(GROUNDS[name][0], np.float64)
             for side in GRAIN_HOLES:
-                noise = rng.normal(0, sigma, (size, size, 3))
-                if blur:
-                    noise = cv2.GaussianBlur(noise, (0, 0), blur)
-                    noise *= sigma / noise.std()
                 cases.append({"row": grain_row(sigma, blur), "hole": f"{side} px",
                               "ground": f"{name}, noise {sigma}" + (f", blurred {blur:g} px" if blur else ""),
-                              "truth": np.clip(np.rint(colour[None, None] + noise), 0, 255).astype(np.uint8),
+                              "truth": grainy_ground(GROUNDS[name][0], sigma, blur, size, rng),
                               "mask": square_hole(size, side)})
     return cases
 
